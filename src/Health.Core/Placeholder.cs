@@ -1,0 +1,1 @@
+namespace Health.Core; internal static class Placeholder;
