@@ -1,0 +1,38 @@
+namespace Health.Core.GitHub;
+
+/// <summary>How Health talks to GitHub. Section <c>GitHub</c>; the token may also come from <c>GITHUB_TOKEN</c>.</summary>
+public sealed class GitHubOptions
+{
+    public const string Section = "GitHub";
+
+    public const string PublicApiUrl = "https://api.github.com/";
+
+    /// <summary>The REST API root, used exactly as given (GitHub Enterprise: <c>https://host/api/v3/</c>).</summary>
+    public string ApiUrl { get; set; } = PublicApiUrl;
+
+    /// <summary>A personal access token or app token. Never logged.</summary>
+    public string? Token { get; set; }
+
+    /// <summary>When the primary rate limit runs out, wait for its reset if it comes within this long; else stop with the checkpoint saved.</summary>
+    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Retries of one request on 5xx, timeouts, dropped connections and malformed bodies.</summary>
+    public int MaxRetries { get; set; } = 5;
+
+    /// <summary>First retry delay; doubles on each further retry (with jitter), at most 30 seconds.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Wait after a secondary rate limit that names no Retry-After (GitHub asks for at least a minute).</summary>
+    public TimeSpan SecondaryLimitDefaultWait { get; set; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Requests in flight at once for per-PR reads (reviews). GitHub asks integrators to stay well below 100.</summary>
+    public int Concurrency { get; set; } = 8;
+
+    /// <summary>Re-read this much before the last checkpoint, for clock skew and items updated while a page was read.</summary>
+    public TimeSpan SyncOverlap { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Logins treated as bots besides GitHub's type Bot and <c>[bot]</c> logins.</summary>
+    public List<string> ExtraBotLogins { get; set; } = [];
+}

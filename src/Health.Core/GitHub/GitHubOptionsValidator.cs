@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+
+namespace Health.Core.GitHub;
+
+/// <summary>Collects every problem of the GitHub section at start-up, each naming the key to set.</summary>
+internal sealed class GitHubOptionsValidator : IValidateOptions<GitHubOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GitHubOptions options)
+    {
+        var errors = new List<string>();
+        if (!Uri.TryCreate(options.ApiUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            errors.Add($"GitHub:ApiUrl must be an absolute http or https URL such as {GitHubOptions.PublicApiUrl} (got '{options.ApiUrl}').");
+        }
+
+        if (options.Token is { } token && (token.Any(char.IsWhiteSpace) || token.Any(char.IsControl)))
+        {
+            errors.Add("GitHub:Token (or GITHUB_TOKEN) contains white space or control characters; paste the token alone.");
+        }
+
+        Check(errors, options.MaxRetries is >= 0 and <= 20, "GitHub:MaxRetries must be between 0 and 20");
+        Check(errors, options.Concurrency is >= 1 and <= 32, "GitHub:Concurrency must be between 1 and 32");
+        Check(errors, options.MaxRateLimitWait >= TimeSpan.Zero && options.MaxRateLimitWait <= TimeSpan.FromHours(2), "GitHub:MaxRateLimitWait must be between 00:00:00 and 02:00:00");
+        Check(errors, options.RetryBaseDelay >= TimeSpan.Zero && options.RetryBaseDelay <= TimeSpan.FromMinutes(1), "GitHub:RetryBaseDelay must be between 00:00:00 and 00:01:00");
+        Check(errors, options.SecondaryLimitDefaultWait >= TimeSpan.Zero && options.SecondaryLimitDefaultWait <= TimeSpan.FromMinutes(15), "GitHub:SecondaryLimitDefaultWait must be between 00:00:00 and 00:15:00");
+        Check(errors, options.RequestTimeout > TimeSpan.Zero && options.RequestTimeout <= TimeSpan.FromMinutes(10), "GitHub:RequestTimeout must be more than 0 and at most 00:10:00");
+        Check(errors, options.SyncOverlap >= TimeSpan.Zero && options.SyncOverlap <= TimeSpan.FromDays(1), "GitHub:SyncOverlap must be between 00:00:00 and 1.00:00:00");
+        foreach (var login in options.ExtraBotLogins.Where(l => string.IsNullOrWhiteSpace(l)))
+        {
+            errors.Add("GitHub:ExtraBotLogins holds an empty login.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void Check(List<string> errors, bool ok, string message)
+    {
+        if (!ok)
+        {
+            errors.Add(message + ".");
+        }
+    }
+}

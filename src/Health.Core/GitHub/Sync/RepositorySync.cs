@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using Health.Core.Storage;
+using Health.Core.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Health.Core.GitHub.Sync;
+
+/// <summary>
+/// Tracks repositories and syncs them: the one code path behind the <c>sync</c> verb and the background jobs.
+/// A sync is a backfill the first time and incremental after; any sync may be cut at any moment and rerun.
+/// </summary>
+public sealed partial class RepositorySync(
+    IDbContextFactory<HealthDb> dbFactory,
+    GitHubConnectionFactory connections,
+    IOptions<GitHubOptions> options,
+    TimeProvider time,
+    ILogger<RepositorySync> logger)
+{
+    /// <summary>Finds or adds the repository, asking GitHub only when it is new. Throws <see cref="GitHubException"/> when GitHub does not know it.</summary>
+    public async Task<TrackedRepository> TrackAsync(RepositoryName name, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var known = await db.Repositories.SingleOrDefaultAsync(r => r.FullNameKey == name.Key, ct);
+        if (known is not null)
+        {
+            return known;
+        }
+
+        var api = NewApi();
+        var (dto, etag) = await api.GetRepositoryAsync(name, null, ct);
+        var repo = await db.Repositories.SingleOrDefaultAsync(r => r.GitHubId == dto!.Id, ct);
+        if (repo is null)
+        {
+            repo = new TrackedRepository { Owner = name.Owner, Name = name.Name, FullNameKey = name.Key, AddedAt = time.GetUtcNow().UtcDateTime };
+            db.Repositories.Add(repo);
+        }
+
+        Apply(repo, dto!, etag);
+        await db.SaveChangesAsync(ct);
+        return repo;
+    }
+
+    public async Task<SyncReport> SyncAsync(int repositoryId, IProgress<SyncProgress>? progress, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        TrackedRepository repo;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            repo = await db.Repositories.AsNoTracking().SingleOrDefaultAsync(r => r.Id == repositoryId, ct)
+                ?? throw new InvalidOperationException($"Repository {repositoryId} is not tracked.");
+        }
+
+        var name = new RepositoryName(repo.Owner, repo.Name);
+        var api = NewApi();
+        await using var lease = new SyncLease(dbFactory, time, repositoryId);
+        if (!await lease.TryAcquireAsync(ct))
+        {
+            LogSkipped(logger, name.FullName, lease.HeldBy);
+            return Report(name, SyncOutcome.Skipped, $"another sync of {name} is running ({lease.HeldBy})", null, new SyncCounts(), api, clock);
+        }
+
+        var sync = new SyncContext(repositoryId, name, api, options.Value, new BotPolicy(options.Value.ExtraBotLogins), logger, progress);
+        api.WaitReporter = new Progress<string>(sync.ReportWait);
+        await SetStatusAsync(repositoryId, s =>
+        {
+            s.State = SyncState.Running;
+            s.StartedAt = time.GetUtcNow().UtcDateTime;
+            s.Percent = 0;
+            s.ItemsSoFar = 0;
+        }, ct);
+
+        try
+        {
+            name = await RefreshRepositoryAsync(api, repositoryId, name, repo.ETag, ct);
+            await RunStreamsAsync(sync, ct);
+            var report = Report(name, SyncOutcome.Succeeded, null, null, sync.Counts, api, clock);
+            await FinishAsync(repositoryId, SyncState.Idle, null, null, report);
+            return report;
+        }
+        catch (RateLimitExhaustedException e)
+        {
+            var report = Report(name, SyncOutcome.RateLimited, e.Message, e.ResetAt, sync.Counts, api, clock);
+            await FinishAsync(repositoryId, SyncState.WaitingForRateLimit, e.Message, e.ResetAt, report);
+            return report;
+        }
+        catch (Exception e) when (e is GitHubException or MalformedResponseException or DbUpdateException)
+        {
+            LogFailed(logger, e, name.FullName);
+            var report = Report(name, SyncOutcome.Failed, e.Message, null, sync.Counts, api, clock);
+            await FinishAsync(repositoryId, SyncState.Failed, e.Message, null, report);
+            return report;
+        }
+        catch (OperationCanceledException)
+        {
+            await FinishAsync(repositoryId, SyncState.Failed, "cancelled", null, Report(name, SyncOutcome.Failed, "cancelled", null, sync.Counts, api, clock));
+            throw;
+        }
+    }
+
+    private async Task RunStreamsAsync(SyncContext sync, CancellationToken ct)
+    {
+        sync.StreamSlot = (0, 4);
+        await new StreamPass<Dto.PullDto>(dbFactory, new PullRequestStream(), sync).RunAsync(ct);
+        sync.StreamSlot = (1, 4);
+        await new StreamPass<Dto.IssueDto>(dbFactory, new IssueStream(), sync).RunAsync(ct);
+        sync.StreamSlot = (2, 4);
+        await new StreamPass<Dto.IssueCommentDto>(dbFactory, new IssueCommentStream(), sync).RunAsync(ct);
+        sync.StreamSlot = (3, 4);
+        await new StreamPass<Dto.ReviewCommentDto>(dbFactory, new ReviewCommentStream(), sync).RunAsync(ct);
+    }
+
+    /// <summary>A conditional read of the repository: picks up a rename (GitHub redirects the old name) for free when nothing changed.</summary>
+    private async Task<RepositoryName> RefreshRepositoryAsync(GitHubApi api, int repositoryId, RepositoryName name, string? etag, CancellationToken ct)
+    {
+        var (dto, newETag) = await api.GetRepositoryAsync(name, etag, ct);
+        if (dto is null)
+        {
+            return name;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var repo = await db.Repositories.SingleAsync(r => r.Id == repositoryId, ct);
+        Apply(repo, dto, newETag);
+        await db.SaveChangesAsync(ct);
+        return new RepositoryName(repo.Owner, repo.Name);
+    }
+
+    private static void Apply(TrackedRepository repo, Dto.RepositoryDto dto, string? etag)
+    {
+        repo.GitHubId = dto.Id;
+        repo.ETag = etag;
+        if (RepositoryName.TryParse(dto.FullName, out var canonical, out _))
+        {
+            repo.Owner = canonical.Owner;
+            repo.Name = canonical.Name;
+            repo.FullNameKey = canonical.Key;
+        }
+    }
+
+    private async Task FinishAsync(int repositoryId, SyncState state, string? error, DateTime? resetAt, SyncReport report)
+    {
+        await SetStatusAsync(repositoryId, s =>
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            s.State = state;
+            s.FinishedAt = now;
+            s.LastError = error;
+            s.LastSuccessAt = state == SyncState.Idle ? now : s.LastSuccessAt;
+            s.RateLimitResetAt = resetAt;
+            s.Requests = report.Requests;
+            s.NotModified = report.NotModified;
+            s.RateLimitRemaining = report.RateLimitRemaining ?? s.RateLimitRemaining;
+            s.Added = report.Counts.Values.Sum(c => c.Added);
+            s.Updated = report.Counts.Values.Sum(c => c.Updated);
+            s.Percent = state == SyncState.Idle ? 100 : s.Percent;
+        }, CancellationToken.None);
+    }
+
+    private async Task SetStatusAsync(int repositoryId, Action<SyncStatus> change, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var status = await db.SyncStatuses.SingleAsync(s => s.RepositoryId == repositoryId, ct);
+        change(status);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private GitHubApi NewApi() => new(connections.Connection, options.Value, time, logger);
+
+    private static SyncReport Report(RepositoryName name, SyncOutcome outcome, string? error, DateTime? resumeAfter, SyncCounts counts, GitHubApi api, Stopwatch clock) =>
+        new(name.FullName, outcome, error, resumeAfter, counts.ByKind, counts.Malformed, counts.Vanished,
+            api.Stats.Requests, api.Stats.NotModified, api.Stats.RateLimitRemaining >= 0 ? api.Stats.RateLimitRemaining : null, clock.Elapsed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync of {Repository} skipped: lease held by {Holder}")]
+    private static partial void LogSkipped(ILogger logger, string repository, string? holder);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sync of {Repository} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string repository);
+}

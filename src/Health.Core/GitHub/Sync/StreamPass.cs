@@ -1,0 +1,105 @@
+using Health.Core.Storage;
+using Health.Core.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Health.Core.GitHub.Sync;
+
+/// <summary>
+/// Reads one stream, newest first, page by page, and commits each page in one transaction with its cursor.
+/// <list type="bullet">
+/// <item>A fresh pass sends the last complete pass's first-page ETag: an unchanged stream costs one 304.</item>
+/// <item>It stops at the first page whose items are all older than the watermark (the previous pass's start
+/// by GitHub's clock, minus an overlap) — but only while the server really returns items newest first.</item>
+/// <item>A pass cut short (kill, rate limit, failure) resumes at its saved next-page link; items updated meanwhile
+/// are newer than the pass's start, so the next pass reads them.</item>
+/// </list>
+/// </summary>
+internal sealed class StreamPass<T>(
+    IDbContextFactory<HealthDb> dbFactory,
+    IStreamHandler<T> handler,
+    SyncContext sync)
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var cursor = await LoadCursorAsync(ct);
+        var resuming = cursor.NextPageUrl is { } saved && Uri.TryCreate(saved, UriKind.Absolute, out var savedUri) && LinkGuard.IsUnder(savedUri, sync.Api.BaseAddress);
+        Uri? url = resuming ? new Uri(cursor.NextPageUrl!) : new Uri(handler.FirstPage(sync.Repository), UriKind.Relative);
+        DateTime? newest = null;
+        var ordered = true;
+
+        while (url is not null)
+        {
+            var ifNoneMatch = resuming ? null : cursor.FirstPageETag;
+            var page = await sync.Api.GetPageAsync<T>(url, ifNoneMatch, ct);
+            if (page.NotModified)
+            {
+                sync.Report(handler.Label, cursor, "not modified");
+                return;
+            }
+
+            if (!resuming)
+            {
+                cursor.PassStartedAt = page.ServerDate;
+                cursor.PendingETag = page.ETag;
+                cursor.PassTotalPages = page.LastPage ?? 1;
+                cursor.PassPages = 0;
+                cursor.PassItems = 0;
+                resuming = true;
+            }
+
+            foreach (var item in page.Items)
+            {
+                var updated = handler.UpdatedAt(item);
+                ordered &= updated is null || newest is null || updated <= newest;
+                newest = updated ?? newest;
+            }
+
+            var reachedKnown = ordered && cursor.Watermark is { } mark && page.Items.Count > 0 && handler.UpdatedAt(page.Items[^1]) < mark;
+            var next = reachedKnown ? null : LinkGuard.Checked(page.Next, sync.Api.BaseAddress);
+            await SavePageAsync(cursor, page.Items, next, ct);
+            url = next;
+        }
+    }
+
+    private async Task SavePageAsync(SyncCursor cursor, IReadOnlyList<T> items, Uri? next, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await handler.ApplyAsync(sync.PageContext(db), items, ct);
+
+        cursor.PassPages++;
+        cursor.PassItems += items.Count;
+        if (next is null)
+        {
+            // The pass is complete: everything updated before it started is known.
+            cursor.Watermark = cursor.PassStartedAt - sync.Options.SyncOverlap;
+            cursor.FirstPageETag = cursor.PendingETag;
+            cursor.NextPageUrl = null;
+            cursor.PendingETag = null;
+        }
+        else
+        {
+            cursor.NextPageUrl = next.AbsoluteUri;
+        }
+
+        db.SyncCursors.Update(cursor);
+        sync.CountChanges(db);
+        await sync.StageStatusAsync(db, handler.Label, cursor, ct);
+        await db.SaveChangesAsync(ct);
+        sync.Report(handler.Label, cursor, null);
+    }
+
+    private async Task<SyncCursor> LoadCursorAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var cursor = await db.SyncCursors.AsNoTracking()
+            .SingleOrDefaultAsync(c => c.RepositoryId == sync.RepositoryId && c.Stream == handler.Stream, ct);
+        if (cursor is null)
+        {
+            cursor = new SyncCursor { RepositoryId = sync.RepositoryId, Stream = handler.Stream };
+            db.SyncCursors.Add(cursor);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return cursor;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using Health.Core.Storage;
+using Health.Core.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Health.Core.GitHub.Sync;
+
+/// <summary>
+/// At most one sync of a repository at a time, across threads, Hangfire workers and processes sharing the database:
+/// a lease row with an owner and an expiry, renewed while the sync runs. A lease held by a dead process on this
+/// machine is taken over at once (a killed sync must not block its rerun).
+/// </summary>
+internal sealed class SyncLease(IDbContextFactory<HealthDb> dbFactory, TimeProvider time, int repositoryId) : IAsyncDisposable
+{
+    public static readonly TimeSpan Duration = TimeSpan.FromMinutes(2);
+
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _renewal;
+
+    /// <summary>Holder of the lease when it could not be taken.</summary>
+    public string? HeldBy { get; private set; }
+
+    public async Task<bool> TryAcquireAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = Now;
+        var status = await db.SyncStatuses.AsNoTracking().SingleOrDefaultAsync(s => s.RepositoryId == repositoryId, ct);
+        if (status is null)
+        {
+            db.SyncStatuses.Add(new SyncStatus { RepositoryId = repositoryId, State = SyncState.NeverSynced });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another sync created it first; the conditional update below decides.
+            }
+        }
+
+        var observed = status?.LeaseOwner;
+        var free = observed is null || status!.LeaseUntil < now || IsDeadLocalOwner(observed);
+        if (!free)
+        {
+            HeldBy = observed;
+            return false;
+        }
+
+        var taken = await db.SyncStatuses
+            .Where(s => s.RepositoryId == repositoryId && s.LeaseOwner == observed)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.LeaseOwner, _owner).SetProperty(s => s.LeaseUntil, now + Duration), ct);
+        if (taken == 1)
+        {
+            _renewal = RenewAsync(_stop.Token);
+            return true;
+        }
+
+        HeldBy = "another sync that started at the same moment";
+        return false;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (_renewal is not null)
+        {
+            await _renewal;
+            await using var db = await dbFactory.CreateDbContextAsync();
+            await db.SyncStatuses
+                .Where(s => s.RepositoryId == repositoryId && s.LeaseOwner == _owner)
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.LeaseOwner, (string?)null).SetProperty(s => s.LeaseUntil, (DateTime?)null));
+        }
+
+        _stop.Dispose();
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private async Task RenewAsync(CancellationToken ct)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(Duration / 4, time);
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                await db.SyncStatuses
+                    .Where(s => s.RepositoryId == repositoryId && s.LeaseOwner == _owner)
+                    .ExecuteUpdateAsync(set => set.SetProperty(s => s.LeaseUntil, Now + Duration), ct);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Released.
+        }
+    }
+
+    private static bool IsDeadLocalOwner(string owner)
+    {
+        var parts = owner.Split(':');
+        if (parts.Length != 3 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], out var pid) || pid == Environment.ProcessId)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Health.Core.GitHub;
+using Health.Core.GitHub.Sync;
+using Health.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Health.Core;
+
+public static class HealthCoreSetup
+{
+    /// <summary>The engine: storage, GitHub access and sync, options validated at start.</summary>
+    public static IHostApplicationBuilder AddHealthCore(this IHostApplicationBuilder builder)
+    {
+        builder.AddHealthStorage();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<GitHubOptions>()
+            .BindConfiguration(GitHubOptions.Section)
+            .PostConfigure(o => o.Token = string.IsNullOrWhiteSpace(o.Token) ? Environment.GetEnvironmentVariable("GITHUB_TOKEN") : o.Token)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>();
+        builder.Services.AddSingleton<GitHubConnectionFactory>();
+        builder.Services.AddSingleton<RepositorySync>();
+        return builder;
+    }
+}

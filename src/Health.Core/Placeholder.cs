@@ -1,1 +1,0 @@
-namespace Health.Core; internal static class Placeholder;

@@ -1,0 +1,25 @@
+namespace Health.Core.Storage.Entities;
+
+/// <summary>An issue that is not a pull request.</summary>
+public sealed class Issue
+{
+    public long Id { get; set; }
+
+    public int RepositoryId { get; set; }
+
+    public int Number { get; set; }
+
+    public long? AuthorId { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string State { get; set; }
+
+    public string? AuthorAssociation { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public DateTime? ClosedAt { get; set; }
+}

@@ -1,0 +1,37 @@
+namespace Health.Core.Storage.Entities;
+
+public sealed class PullRequest
+{
+    /// <summary>GitHub's id of the pull request.</summary>
+    public long Id { get; set; }
+
+    public int RepositoryId { get; set; }
+
+    public int Number { get; set; }
+
+    /// <summary>Null when the author's account was deleted.</summary>
+    public long? AuthorId { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string State { get; set; }
+
+    public bool Draft { get; set; }
+
+    public string? AuthorAssociation { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public DateTime? ClosedAt { get; set; }
+
+    public DateTime? MergedAt { get; set; }
+
+    public int? Additions { get; set; }
+
+    public int? Deletions { get; set; }
+
+    /// <summary>The <see cref="UpdatedAt"/> at which this PR's reviews were last read completely; reviews are re-read only when it differs.</summary>
+    public DateTime? ReviewsReadAt { get; set; }
+}
