@@ -8,7 +8,7 @@ namespace Health.Core.GitHub;
 /// <summary>
 /// Octokit's response-cache hook used for conditional requests only: the ETag to send comes from our database
 /// (through <see cref="Begin"/>), and no body is kept. On a 304
-/// Octokit returns the "cached" response, which we mark with status 304 and an empty list.
+/// Octokit returns the "cached" response, which we mark with status 304 and an empty body (Octokit leaves the body unset).
 /// </summary>
 internal sealed class ConditionalRequestCache : IResponseCache
 {
@@ -31,8 +31,9 @@ internal sealed class ConditionalRequestCache : IResponseCache
         }
 
         var apiInfo = new ApiInfo(new Dictionary<string, Uri>(), [], [], etag, new RateLimit(), TimeSpan.Zero);
-        var headers = new Dictionary<string, string>();
-        return Task.FromResult(new CachedResponse.V1("[]", headers, apiInfo, HttpStatusCode.NotModified, "application/json"));
+        // Octokit rebuilds the response (and its ApiInfo) from these headers, so the ETag must be among them.
+        var headers = new Dictionary<string, string> { ["ETag"] = etag };
+        return Task.FromResult(new CachedResponse.V1(string.Empty, headers, apiInfo, HttpStatusCode.NotModified, "application/json"));
     }
 
     /// <summary>Nothing is cached: the caller reads the new ETag from the response and stores it with its data.</summary>

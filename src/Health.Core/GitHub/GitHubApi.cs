@@ -77,6 +77,10 @@ public sealed partial class GitHubApi(IConnection connection, GitHubOptions opti
                 {
                     Stats.CountNotModified();
                 }
+                else if (response.Body is null)
+                {
+                    throw new MalformedResponseException("GitHub answered with an empty body.");
+                }
 
                 return (response.Body, response.HttpResponse);
             }

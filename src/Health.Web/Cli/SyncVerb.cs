@@ -25,9 +25,9 @@ internal static class SyncVerb
         var time = host.Services.GetRequiredService<TimeProvider>();
         try
         {
-            var repo = await sync.TrackAsync(name, ct);
-            var report = await sync.SyncAsync(repo.Id, new ConsoleProgress(cli.Error, time), ct);
-            await WriteSummaryAsync(cli.Out, report);
+            var tracked = await sync.TrackAsync(name, ct);
+            var report = await sync.SyncAsync(tracked.Repository.Id, new ConsoleProgress(cli.Error, time), ct);
+            await WriteSummaryAsync(cli.Out, report with { Requests = report.Requests + tracked.Requests });
             switch (report.Outcome)
             {
                 case SyncOutcome.Succeeded:

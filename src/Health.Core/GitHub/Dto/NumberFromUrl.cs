@@ -12,7 +12,8 @@ public static class NumberFromUrl
             return null;
         }
 
-        var slash = url.TrimEnd('/').LastIndexOf('/');
-        return int.TryParse(url.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
+        var trimmed = url.TrimEnd('/');
+        var slash = trimmed.LastIndexOf('/');
+        return int.TryParse(trimmed.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
     }
 }

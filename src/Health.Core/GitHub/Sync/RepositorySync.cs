@@ -18,14 +18,17 @@ public sealed partial class RepositorySync(
     TimeProvider time,
     ILogger<RepositorySync> logger)
 {
-    /// <summary>Finds or adds the repository, asking GitHub only when it is new. Throws <see cref="GitHubException"/> when GitHub does not know it.</summary>
-    public async Task<TrackedRepository> TrackAsync(RepositoryName name, CancellationToken ct)
+    /// <summary>
+    /// Finds or adds the repository, asking GitHub (one request, counted in <see cref="Tracked.Requests"/>) only when it is new.
+    /// Throws <see cref="GitHubException"/> when GitHub does not know it; nothing is written then.
+    /// </summary>
+    public async Task<Tracked> TrackAsync(RepositoryName name, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var known = await db.Repositories.SingleOrDefaultAsync(r => r.FullNameKey == name.Key, ct);
         if (known is not null)
         {
-            return known;
+            return new Tracked(known, 0);
         }
 
         var api = NewApi();
@@ -39,7 +42,7 @@ public sealed partial class RepositorySync(
 
         Apply(repo, dto!, etag);
         await db.SaveChangesAsync(ct);
-        return repo;
+        return new Tracked(repo, api.Stats.Requests);
     }
 
     public async Task<SyncReport> SyncAsync(int repositoryId, IProgress<SyncProgress>? progress, CancellationToken ct)
@@ -171,6 +174,9 @@ public sealed partial class RepositorySync(
     private static SyncReport Report(RepositoryName name, SyncOutcome outcome, string? error, DateTime? resumeAfter, SyncCounts counts, GitHubApi api, Stopwatch clock) =>
         new(name.FullName, outcome, error, resumeAfter, counts.ByKind, counts.Malformed, counts.Vanished,
             api.Stats.Requests, api.Stats.NotModified, api.Stats.RateLimitRemaining >= 0 ? api.Stats.RateLimitRemaining : null, clock.Elapsed);
+
+    /// <summary>A tracked repository, and the GitHub requests it took to find it.</summary>
+    public sealed record Tracked(TrackedRepository Repository, int Requests);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync of {Repository} skipped: lease held by {Holder}")]
     private static partial void LogSkipped(ILogger logger, string repository, string? holder);
