@@ -9,10 +9,13 @@ namespace Health.Core.GitHub;
 /// Reads GitHub one request at a time through Octokit, and does what Octokit does not: retries with backoff on
 /// 5xx, timeouts, dropped connections and malformed bodies; honours Retry-After on secondary limits and 429;
 /// waits for a primary rate-limit reset that comes soon enough, else stops with <see cref="RateLimitExhaustedException"/>.
-/// One instance per sync: it counts that sync's requests.
+/// One instance per sync: it counts that sync's requests and keeps at most <see cref="GitHubOptions.Concurrency"/> of them in flight.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "A SemaphoreSlim whose AvailableWaitHandle is never used holds nothing to dispose.")]
 public sealed partial class GitHubApi(IConnection connection, GitHubOptions options, TimeProvider time, ILogger logger)
 {
+    private readonly SemaphoreSlim _inFlight = new(options.Concurrency, options.Concurrency);
+
     private const string Accepts = "application/vnd.github+json";
     private const int MaxSecondaryWaits = 10;
 
@@ -70,8 +73,18 @@ public sealed partial class GitHubApi(IConnection connection, GitHubOptions opti
             Stats.CountRequest();
             try
             {
-                using var exchange = ConditionalRequestCache.Begin(ifNoneMatch);
-                var response = await connection.Get<T>(uri, null, Accepts, ct);
+                IApiResponse<T> response;
+                await _inFlight.WaitAsync(ct);
+                try
+                {
+                    using var exchange = ConditionalRequestCache.Begin(ifNoneMatch);
+                    response = await connection.Get<T>(uri, null, Accepts, ct);
+                }
+                finally
+                {
+                    _inFlight.Release();
+                }
+
                 Observe(response.HttpResponse);
                 if (response.HttpResponse.StatusCode == HttpStatusCode.NotModified)
                 {

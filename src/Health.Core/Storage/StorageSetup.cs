@@ -12,7 +12,7 @@ public static class StorageSetup
     public static IHostApplicationBuilder AddHealthStorage(this IHostApplicationBuilder builder)
     {
         var connectionString = SqliteConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
-        builder.Services.AddDbContextFactory<HealthDb>(o => o.UseSqlite(connectionString));
+        builder.Services.AddDbContextFactory<HealthDb>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
         builder.Services.AddSingleton<DatabaseMigrator>();
         return builder;
     }

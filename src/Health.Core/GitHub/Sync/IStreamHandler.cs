@@ -15,6 +15,12 @@ internal interface IStreamHandler<T>
 
     DateTime? UpdatedAt(T item);
 
-    /// <summary>Stages the page's rows (and any children it reads from GitHub) in <see cref="PageContext.Db"/>; the caller saves.</summary>
-    Task ApplyAsync(PageContext context, IReadOnlyList<T> items, CancellationToken ct);
+    /// <summary>
+    /// Reads from GitHub what the page's items need besides themselves (a pull request's reviews). Runs ahead,
+    /// while the previous page is being saved. Null when the stream has no children.
+    /// </summary>
+    Task<object?> ReadChildrenAsync(SyncContext sync, IReadOnlyList<T> items, CancellationToken ct) => Task.FromResult<object?>(null);
+
+    /// <summary>Stages the page's rows (and the children read for it) in <see cref="PageContext.Db"/>; the caller saves.</summary>
+    Task ApplyAsync(PageContext context, IReadOnlyList<T> items, object? children, CancellationToken ct);
 }

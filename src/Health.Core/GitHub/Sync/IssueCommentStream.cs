@@ -15,7 +15,7 @@ internal sealed class IssueCommentStream : IStreamHandler<IssueCommentDto>
 
     public DateTime? UpdatedAt(IssueCommentDto item) => item.UpdatedAt;
 
-    public async Task ApplyAsync(PageContext c, IReadOnlyList<IssueCommentDto> items, CancellationToken ct)
+    public async Task ApplyAsync(PageContext c, IReadOnlyList<IssueCommentDto> items, object? children, CancellationToken ct)
     {
         var valid = items
             .Select(i => (Dto: i, Number: NumberFromUrl.Parse(i.IssueUrl)))

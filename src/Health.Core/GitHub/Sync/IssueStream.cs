@@ -15,7 +15,7 @@ internal sealed class IssueStream : IStreamHandler<IssueDto>
 
     public DateTime? UpdatedAt(IssueDto item) => item.UpdatedAt;
 
-    public async Task ApplyAsync(PageContext c, IReadOnlyList<IssueDto> items, CancellationToken ct)
+    public async Task ApplyAsync(PageContext c, IReadOnlyList<IssueDto> items, object? children, CancellationToken ct)
     {
         var issues = items.Where(i => !i.IsPullRequest).ToList();
         var valid = issues.Where(i => i is { Id: > 0, Number: > 0, CreatedAt: not null, UpdatedAt: not null, State.Length: > 0 }).ToList();

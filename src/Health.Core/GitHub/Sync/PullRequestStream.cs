@@ -17,15 +17,27 @@ internal sealed partial class PullRequestStream : IStreamHandler<PullDto>
 
     public DateTime? UpdatedAt(PullDto item) => item.UpdatedAt;
 
-    public async Task ApplyAsync(PageContext c, IReadOnlyList<PullDto> items, CancellationToken ct)
+    /// <summary>Reads the reviews of the page's PRs that changed since their reviews were last read completely.</summary>
+    public async Task<object?> ReadChildrenAsync(SyncContext sync, IReadOnlyList<PullDto> items, CancellationToken ct)
+    {
+        var ids = items.Select(p => p.Id).ToList();
+        Dictionary<long, DateTime?> readAt;
+        await using (var db = await sync.DbFactory.CreateDbContextAsync(ct))
+        {
+            readAt = await db.PullRequests.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.ReviewsReadAt, ct);
+        }
+
+        var changed = items.Where(p => p is { Number: > 0, UpdatedAt: not null } && (!readAt.TryGetValue(p.Id, out var at) || at != p.UpdatedAt)).ToList();
+        return await ReadReviewsAsync(sync, changed, ct);
+    }
+
+    public async Task ApplyAsync(PageContext c, IReadOnlyList<PullDto> items, object? children, CancellationToken ct)
     {
         var valid = items.Where(p => p is { Id: > 0, Number: > 0, CreatedAt: not null, UpdatedAt: not null, State.Length: > 0 }).ToList();
         c.Counts.CountMalformed(items.Count - valid.Count);
         var ids = valid.Select(p => p.Id).ToList();
         var existing = await c.Db.PullRequests.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-
-        var changed = valid.Where(p => !existing.TryGetValue(p.Id, out var e) || e.ReviewsReadAt != p.UpdatedAt).ToList();
-        var reviews = await ReadReviewsAsync(c, changed, ct);
+        var reviews = children as ConcurrentDictionary<int, List<ReviewDto>> ?? new();
         await AccountUpserter.UpsertAsync(c.Db, valid.Select(p => p.User).Concat(reviews.Values.SelectMany(r => r).Select(r => r.User)), c.Bots, ct);
 
         foreach (var dto in valid)
@@ -59,7 +71,7 @@ internal sealed partial class PullRequestStream : IStreamHandler<PullDto>
     }
 
     /// <summary>Reads every page of reviews of the changed PRs, a bounded number at once. A PR gone since the listing (404) is skipped.</summary>
-    private static async Task<ConcurrentDictionary<int, List<ReviewDto>>> ReadReviewsAsync(PageContext c, List<PullDto> changed, CancellationToken ct)
+    private static async Task<ConcurrentDictionary<int, List<ReviewDto>>> ReadReviewsAsync(SyncContext c, List<PullDto> changed, CancellationToken ct)
     {
         var result = new ConcurrentDictionary<int, List<ReviewDto>>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = c.Options.Concurrency, CancellationToken = ct };

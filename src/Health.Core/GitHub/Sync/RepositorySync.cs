@@ -64,7 +64,7 @@ public sealed partial class RepositorySync(
             return Report(name, SyncOutcome.Skipped, $"another sync of {name} is running ({lease.HeldBy})", null, new SyncCounts(), api, clock);
         }
 
-        var sync = new SyncContext(repositoryId, name, api, options.Value, new BotPolicy(options.Value.ExtraBotLogins), logger, progress);
+        var sync = new SyncContext(dbFactory, repositoryId, name, api, options.Value, new BotPolicy(options.Value.ExtraBotLogins), logger, progress);
         api.WaitReporter = new Progress<string>(sync.ReportWait);
         await SetStatusAsync(repositoryId, s =>
         {
@@ -102,16 +102,38 @@ public sealed partial class RepositorySync(
         }
     }
 
-    private async Task RunStreamsAsync(SyncContext sync, CancellationToken ct)
+    /// <summary>
+    /// Two lanes side by side: pull requests with their reviews (the bulk of the requests), and the three
+    /// repository-wide streams one after another. The streams are independent, each with its own cursor, so a
+    /// failure in one lane does not cut the other short: what it reads is committed and never read again.
+    /// </summary>
+    private static async Task RunStreamsAsync(SyncContext sync, CancellationToken ct)
     {
-        sync.StreamSlot = (0, 4);
-        await new StreamPass<Dto.PullDto>(dbFactory, new PullRequestStream(), sync).RunAsync(ct);
-        sync.StreamSlot = (1, 4);
-        await new StreamPass<Dto.IssueDto>(dbFactory, new IssueStream(), sync).RunAsync(ct);
-        sync.StreamSlot = (2, 4);
-        await new StreamPass<Dto.IssueCommentDto>(dbFactory, new IssueCommentStream(), sync).RunAsync(ct);
-        sync.StreamSlot = (3, 4);
-        await new StreamPass<Dto.ReviewCommentDto>(dbFactory, new ReviewCommentStream(), sync).RunAsync(ct);
+        var pulls = new StreamPass<Dto.PullDto>(new PullRequestStream(), sync).RunAsync(ct);
+        var others = Task.Run(
+            async () =>
+            {
+                await new StreamPass<Dto.IssueDto>(new IssueStream(), sync).RunAsync(ct);
+                await new StreamPass<Dto.IssueCommentDto>(new IssueCommentStream(), sync).RunAsync(ct);
+                await new StreamPass<Dto.ReviewCommentDto>(new ReviewCommentStream(), sync).RunAsync(ct);
+            },
+            ct);
+        try
+        {
+            await Task.WhenAll(pulls, others);
+        }
+        catch
+        {
+            // Report the failure that says most: a lasting one before a rate limit (which only asks to wait).
+            var failures = new[] { pulls, others }.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!).ToList();
+            var worst = failures.FirstOrDefault(e => e is not RateLimitExhaustedException) ?? failures.FirstOrDefault();
+            if (worst is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(worst);
+            }
+
+            throw;
+        }
     }
 
     /// <summary>A conditional read of the repository: picks up a rename (GitHub redirects the old name) for free when nothing changed.</summary>

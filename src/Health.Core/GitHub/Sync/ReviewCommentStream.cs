@@ -15,7 +15,7 @@ internal sealed class ReviewCommentStream : IStreamHandler<ReviewCommentDto>
 
     public DateTime? UpdatedAt(ReviewCommentDto item) => item.UpdatedAt;
 
-    public async Task ApplyAsync(PageContext c, IReadOnlyList<ReviewCommentDto> items, CancellationToken ct)
+    public async Task ApplyAsync(PageContext c, IReadOnlyList<ReviewCommentDto> items, object? children, CancellationToken ct)
     {
         var valid = items
             .Select(i => (Dto: i, Number: NumberFromUrl.Parse(i.PullRequestUrl)))

@@ -1,4 +1,3 @@
-using Health.Core.Storage;
 using Health.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,12 +11,11 @@ namespace Health.Core.GitHub.Sync;
 /// by GitHub's clock, minus an overlap) — but only while the server really returns items newest first.</item>
 /// <item>A pass cut short (kill, rate limit, failure) resumes at its saved next-page link; items updated meanwhile
 /// are newer than the pass's start, so the next pass reads them.</item>
+/// <item>The next page (and its children) is read while the current one is saved: network and database overlap,
+/// commits stay in order.</item>
 /// </list>
 /// </summary>
-internal sealed class StreamPass<T>(
-    IDbContextFactory<HealthDb> dbFactory,
-    IStreamHandler<T> handler,
-    SyncContext sync)
+internal sealed class StreamPass<T>(IStreamHandler<T> handler, SyncContext sync)
 {
     public async Task RunAsync(CancellationToken ct)
     {
@@ -26,45 +24,65 @@ internal sealed class StreamPass<T>(
         Uri? url = resuming ? new Uri(cursor.NextPageUrl!) : new Uri(handler.FirstPage(sync.Repository), UriKind.Relative);
         DateTime? newest = null;
         var ordered = true;
-
-        while (url is not null)
+        Task<(ApiPage<T> Page, object? Children)>? ahead = null;
+        try
         {
-            var ifNoneMatch = resuming ? null : cursor.FirstPageETag;
-            var page = await sync.Api.GetPageAsync<T>(url, ifNoneMatch, ct);
-            if (page.NotModified)
+            while (url is not null)
             {
-                sync.Report(handler.Label, cursor, "not modified");
-                return;
-            }
+                var (page, children) = await (ahead ?? ReadAsync(url, resuming ? null : cursor.FirstPageETag, ct));
+                ahead = null;
+                if (page.NotModified)
+                {
+                    sync.Report(handler.Label, cursor, "not modified");
+                    return;
+                }
 
-            if (!resuming)
+                if (!resuming)
+                {
+                    cursor.PassStartedAt = page.ServerDate;
+                    cursor.PendingETag = page.ETag;
+                    cursor.PassTotalPages = page.LastPage ?? 1;
+                    cursor.PassPages = 0;
+                    cursor.PassItems = 0;
+                    resuming = true;
+                }
+
+                foreach (var item in page.Items)
+                {
+                    var updated = handler.UpdatedAt(item);
+                    ordered &= updated is null || newest is null || updated <= newest;
+                    newest = updated ?? newest;
+                }
+
+                var reachedKnown = ordered && cursor.Watermark is { } mark && page.Items.Count > 0 && handler.UpdatedAt(page.Items[^1]) < mark;
+                var next = reachedKnown ? null : LinkGuard.Checked(page.Next, sync.Api.BaseAddress);
+                ahead = next is null ? null : ReadAsync(next, null, ct);
+                await SavePageAsync(cursor, page.Items, children, next, ct);
+                url = next;
+            }
+        }
+        finally
+        {
+            if (ahead is not null)
             {
-                cursor.PassStartedAt = page.ServerDate;
-                cursor.PendingETag = page.ETag;
-                cursor.PassTotalPages = page.LastPage ?? 1;
-                cursor.PassPages = 0;
-                cursor.PassItems = 0;
-                resuming = true;
+                // The page read ahead is dropped when this one failed; its error is not the one to report.
+                await ahead.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
-
-            foreach (var item in page.Items)
-            {
-                var updated = handler.UpdatedAt(item);
-                ordered &= updated is null || newest is null || updated <= newest;
-                newest = updated ?? newest;
-            }
-
-            var reachedKnown = ordered && cursor.Watermark is { } mark && page.Items.Count > 0 && handler.UpdatedAt(page.Items[^1]) < mark;
-            var next = reachedKnown ? null : LinkGuard.Checked(page.Next, sync.Api.BaseAddress);
-            await SavePageAsync(cursor, page.Items, next, ct);
-            url = next;
         }
     }
 
-    private async Task SavePageAsync(SyncCursor cursor, IReadOnlyList<T> items, Uri? next, CancellationToken ct)
+    private async Task<(ApiPage<T> Page, object? Children)> ReadAsync(Uri url, string? ifNoneMatch, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await handler.ApplyAsync(sync.PageContext(db), items, ct);
+        var page = await sync.Api.GetPageAsync<T>(url, ifNoneMatch, ct);
+        var children = page.NotModified ? null : await handler.ReadChildrenAsync(sync, page.Items, ct);
+        return (page, children);
+    }
+
+    private async Task SavePageAsync(SyncCursor cursor, IReadOnlyList<T> items, object? children, Uri? next, CancellationToken ct)
+    {
+        await using var db = await sync.DbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await handler.ApplyAsync(sync.PageContext(db), items, children, ct);
 
         cursor.PassPages++;
         cursor.PassItems += items.Count;
@@ -81,16 +99,17 @@ internal sealed class StreamPass<T>(
             cursor.NextPageUrl = next.AbsoluteUri;
         }
 
-        db.SyncCursors.Update(cursor);
         sync.CountChanges(db);
-        await sync.StageStatusAsync(db, handler.Label, cursor, ct);
+        db.SyncCursors.Update(cursor);
+        await sync.StageStatusAsync(db, cursor, ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         sync.Report(handler.Label, cursor, null);
     }
 
     private async Task<SyncCursor> LoadCursorAsync(CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await sync.DbFactory.CreateDbContextAsync(ct);
         var cursor = await db.SyncCursors.AsNoTracking()
             .SingleOrDefaultAsync(c => c.RepositoryId == sync.RepositoryId && c.Stream == handler.Stream, ct);
         if (cursor is null)

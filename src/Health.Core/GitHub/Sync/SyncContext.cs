@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Health.Core.Storage;
 using Health.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -5,8 +6,9 @@ using Microsoft.Extensions.Logging;
 
 namespace Health.Core.GitHub.Sync;
 
-/// <summary>The state one repository sync shares across its streams: the API, the counts, the progress.</summary>
+/// <summary>The state one repository sync shares across its streams (which run side by side): the API, the counts, the progress.</summary>
 internal sealed class SyncContext(
+    IDbContextFactory<HealthDb> dbFactory,
     int repositoryId,
     RepositoryName repository,
     GitHubApi api,
@@ -16,6 +18,11 @@ internal sealed class SyncContext(
     IProgress<SyncProgress>? progress)
 {
     private static readonly HashSet<Type> Bookkeeping = [typeof(SyncCursor), typeof(SyncStatus), typeof(TrackedRepository)];
+    private static readonly int StreamCount = Enum.GetValues<SyncStream>().Length;
+
+    private readonly ConcurrentDictionary<SyncStream, double> _done = new();
+
+    public IDbContextFactory<HealthDb> DbFactory => dbFactory;
 
     public int RepositoryId => repositoryId;
 
@@ -25,10 +32,12 @@ internal sealed class SyncContext(
 
     public GitHubOptions Options => options;
 
+    public ILogger Logger => logger;
+
     public SyncCounts Counts { get; } = new();
 
-    /// <summary>Index of the stream being read and how many there are, for an overall percentage.</summary>
-    public (int Index, int Count) StreamSlot { get; set; } = (0, 1);
+    /// <summary>Overall progress, 0 to 100: the mean of each stream's share of pages read.</summary>
+    public double Percent => Math.Round(100.0 * _done.Values.Sum() / StreamCount, 1);
 
     public PageContext PageContext(HealthDb db) => new(db, repositoryId, repository, api, options, bots, Counts, logger);
 
@@ -41,25 +50,27 @@ internal sealed class SyncContext(
         }
     }
 
-    public async Task StageStatusAsync(HealthDb db, string label, SyncCursor cursor, CancellationToken ct)
+    /// <summary>Records a stream's progress and stages it in the repository's status row (saved with the page).</summary>
+    public async Task StageStatusAsync(HealthDb db, SyncCursor cursor, CancellationToken ct)
     {
+        Track(cursor);
         var status = await db.SyncStatuses.SingleAsync(s => s.RepositoryId == repositoryId, ct);
-        status.Percent = Percent(cursor);
-        status.ItemsSoFar = Counts.Added + Counts.Updated;
+        status.Percent = Percent;
+        status.ItemsSoFar = Counts.Total;
         status.Requests = api.Stats.Requests;
         status.NotModified = api.Stats.NotModified;
         status.RateLimitRemaining = api.Stats.RateLimitRemaining >= 0 ? api.Stats.RateLimitRemaining : status.RateLimitRemaining;
     }
 
-    public void Report(string label, SyncCursor cursor, string? message) =>
-        progress?.Report(new SyncProgress(label, cursor.PassPages, cursor.PassTotalPages, cursor.PassItems, Percent(cursor), message));
+    public void Report(string label, SyncCursor cursor, string? message)
+    {
+        Track(cursor);
+        progress?.Report(new SyncProgress(label, cursor.PassPages, cursor.PassTotalPages, cursor.PassItems, Percent, message));
+    }
 
     public void ReportWait(string message) =>
         progress?.Report(new SyncProgress("rate limit", 0, null, 0, null, message));
 
-    private double Percent(SyncCursor cursor)
-    {
-        var within = cursor.NextPageUrl is null ? 1.0 : Math.Min(1.0, cursor.PassPages / (double)Math.Max(1, cursor.PassTotalPages ?? 1));
-        return Math.Round(100.0 * (StreamSlot.Index + within) / StreamSlot.Count, 1);
-    }
+    private void Track(SyncCursor cursor) =>
+        _done[cursor.Stream] = cursor.NextPageUrl is null ? 1.0 : Math.Min(1.0, cursor.PassPages / (double)Math.Max(1, cursor.PassTotalPages ?? 1));
 }

@@ -1,0 +1,103 @@
+using System.Globalization;
+
+namespace GitHubSimulator;
+
+/// <summary>Maps a GET path (after the prefix) to its endpoint, under the world lock. Unknown routes answer 404.</summary>
+internal static class Router
+{
+    public static ApiResponse Route(Api api, string method, string path, string prefix, QueryParams query)
+    {
+        if (method is not ("GET" or "HEAD"))
+        {
+            return ErrorBodies.NotFound();
+        }
+
+        if (prefix.Length > 0 && !(path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+                && (path.Length == prefix.Length || path[prefix.Length] == '/')))
+        {
+            return ErrorBodies.NotFound();
+        }
+
+        string[] segments = path[prefix.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var request = new ApiRequest(path, segments, query);
+        lock (api.World.SyncRoot)
+        {
+            return Dispatch(api, request, segments);
+        }
+    }
+
+    private static ApiResponse Dispatch(Api api, ApiRequest request, string[] s)
+    {
+        if (s.Length == 0)
+        {
+            return ErrorBodies.NotFound();
+        }
+
+        switch (s[0].ToLowerInvariant())
+        {
+            case "rate_limit" when s.Length == 1:
+                return RepositoryEndpoints.RateLimit(api);
+            case "users" when s.Length == 2:
+                return RepositoryEndpoints.User(api, s[1]);
+            case "users" when s.Length == 3 && Is(s[2], "repos"):
+                return RepositoryEndpoints.OwnerRepositories(api, request, s[1], organization: false);
+            case "orgs" when s.Length == 3 && Is(s[2], "repos"):
+                return RepositoryEndpoints.OwnerRepositories(api, request, s[1], organization: true);
+            case "repos" when s.Length >= 3:
+                return RepositoryRoute(api, request, s);
+            default:
+                return ErrorBodies.NotFound();
+        }
+    }
+
+    private static ApiResponse RepositoryRoute(Api api, ApiRequest request, string[] s)
+    {
+        SimRepository? repo = api.World.FindRepository(s[1], s[2]);
+        if (repo is null)
+        {
+            return ErrorBodies.NotFound(ErrorBodies.RepoDocs);
+        }
+
+        if (api.Options.ForbiddenRepositories.Contains(repo.FullName))
+        {
+            return ApiResponse.FromBytes(403, ErrorBodies.NotAccessible);
+        }
+
+        int rest = s.Length - 3;
+        if (rest == 0)
+        {
+            return RepositoryEndpoints.Repository(api, repo);
+        }
+
+        string area = s[3].ToLowerInvariant();
+        if (area == "pulls")
+        {
+            return rest switch
+            {
+                1 => PullEndpoints.List(api, request, repo),
+                2 when Is(s[4], "comments") => CommentEndpoints.ReviewComments(api, request, repo),
+                2 when Number(s[4]) is int n => PullEndpoints.Single(api, repo, n),
+                3 when Number(s[4]) is int n && Is(s[5], "reviews") => PullEndpoints.Reviews(api, request, repo, n),
+                _ => ErrorBodies.NotFound(),
+            };
+        }
+
+        if (area == "issues")
+        {
+            return rest switch
+            {
+                1 => IssueEndpoints.List(api, request, repo),
+                2 when Is(s[4], "comments") => CommentEndpoints.IssueComments(api, request, repo),
+                2 when Number(s[4]) is int n => IssueEndpoints.Single(api, repo, n),
+                _ => ErrorBodies.NotFound(),
+            };
+        }
+
+        return ErrorBodies.NotFound();
+    }
+
+    private static bool Is(string segment, string literal) => string.Equals(segment, literal, StringComparison.OrdinalIgnoreCase);
+
+    private static int? Number(string segment) =>
+        int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : null;
+}

@@ -1,0 +1,291 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Primitives;
+
+namespace GitHubSimulator;
+
+/// <summary>
+/// Every request goes through here: latency, faults, authentication, the endpoint, the primary rate limit,
+/// the ETag/304 check, then the answer with GitHub's headers. The request is logged just before it is answered.
+/// </summary>
+internal sealed class RequestPipeline
+{
+    private readonly World _world;
+    private readonly SimulatorOptions _options;
+    private readonly RequestLog _log;
+    private readonly RateLimiter _limiter = new();
+    private readonly CancellationToken _stopping;
+    private readonly ILogger _logger;
+    private readonly string _prefix;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly int _instance = Random.Shared.Next(0x1000, 0xFFFF);
+    private Api? _api;
+    private long _requests;
+
+    public RequestPipeline(World world, SimulatorOptions options, RequestLog log, ILogger logger, CancellationToken stopping)
+    {
+        _world = world;
+        _options = options;
+        _log = log;
+        _logger = logger;
+        _stopping = stopping;
+        string prefix = (options.PathPrefix ?? "").Trim('/');
+        _prefix = prefix.Length == 0 ? "" : "/" + prefix;
+    }
+
+    public string Prefix => _prefix;
+
+    /// <summary>Called once the port is known; requests wait for it.</summary>
+    public void Start(Uri baseUri)
+    {
+        _api = new Api(_world, _options, new JsonContext(baseUri), _limiter, baseUri.GetLeftPart(UriPartial.Authority));
+        _ready.TrySetResult();
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        if (!_ready.Task.IsCompleted)
+        {
+            await _ready.Task;
+        }
+
+        _log.Enter();
+        try
+        {
+            await ProcessAsync(context, _api!);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+            // The client went away (or the server is stopping): nothing to answer.
+        }
+        finally
+        {
+            _log.Exit();
+        }
+    }
+
+    private async Task ProcessAsync(HttpContext context, Api api)
+    {
+        HttpRequest request = context.Request;
+        string path = request.Path.Value ?? "/";
+        string queryString = request.QueryString.Value ?? "";
+        string target = path + queryString;
+        string method = request.Method;
+        CancellationToken cancel = context.RequestAborted;
+        TimeSpan latency = _options.Latency;
+        if (latency > TimeSpan.Zero && !await TryDelayAsync(latency, cancel))
+        {
+            Record(method, target, 0);
+            return;
+        }
+
+        FaultRule? fault = _options.Faults.Next(target);
+        bool truncate = false;
+        switch (fault?.Kind)
+        {
+            case null:
+                break;
+            case FaultKind.DropConnection:
+                Record(method, target, 0);
+                context.Abort();
+                return;
+            case FaultKind.Timeout:
+                if (!await TryDelayAsync(fault.Delay, cancel))
+                {
+                    Record(method, target, 0);
+                    return;
+                }
+
+                break;
+            case FaultKind.TruncatedBody:
+                truncate = true;
+                break;
+            case FaultKind.PrimaryRateLimitExhausted:
+                _limiter.Exhaust(_options, _world.Now);
+                break;
+            default:
+                using (ApiResponse faultResponse = FaultResponse(fault))
+                {
+                    _limiter.TryConsume(_options, _world.Now, consume: true, out RateSnapshot faultRate);
+                    await SendAsync(context, faultResponse, faultRate, null, false, target, cancel);
+                }
+
+                return;
+        }
+
+        using ApiResponse response = Unauthorized(request) ?? Answer(api, method, path, queryString);
+        string? etag = response.Status == 200 ? ETag(response.Body.WrittenSpan) : null;
+        bool notModified = etag is not null && Matches(request.Headers.IfNoneMatch, etag);
+        bool allowed = _limiter.TryConsume(_options, _world.Now, consume: response.Counts && !notModified, out RateSnapshot rate);
+        if (!allowed && response.Counts)
+        {
+            using ApiResponse limited = ApiResponse.FromBytes(403, ErrorBodies.PrimaryRateLimit);
+            await SendAsync(context, limited, rate, null, false, target, cancel);
+            return;
+        }
+
+        if (truncate && response.Status == 200 && !notModified)
+        {
+            response.Body.Truncate(response.Body.Length / 2);
+        }
+
+        await SendAsync(context, response, rate, etag, notModified, target, cancel);
+    }
+
+    /// <summary>
+    /// Waits in real time (not on the world's clock, which a test may hold still); false when the client left
+    /// or the server is stopping.
+    /// </summary>
+    private async Task<bool> TryDelayAsync(TimeSpan delay, CancellationToken requestAborted)
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, _stopping);
+        try
+        {
+            await Task.Delay(delay, cancel.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private ApiResponse Answer(Api api, string method, string path, string queryString)
+    {
+        try
+        {
+            return Router.Route(api, method, path, _prefix, new QueryParams(queryString));
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Simulator endpoint failed for {Path}", path);
+            return ApiResponse.FromBytes(500, ErrorBodies.ServerError);
+        }
+    }
+
+    private ApiResponse? Unauthorized(HttpRequest request)
+    {
+        string? token = _options.Token;
+        if (token is null)
+        {
+            return null;
+        }
+
+        string? header = request.Headers.Authorization;
+        string? given = null;
+        if (header is not null)
+        {
+            if (header.StartsWith("token ", StringComparison.OrdinalIgnoreCase))
+            {
+                given = header[6..].Trim();
+            }
+            else if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            {
+                given = header[7..].Trim();
+            }
+        }
+
+        return string.Equals(given, token, StringComparison.Ordinal)
+            ? null
+            : new ApiResponse(401, PooledBuffer.From(ErrorBodies.BadCredentials)) { Counts = false };
+    }
+
+    private static ApiResponse FaultResponse(FaultRule fault) => fault.Kind switch
+    {
+        FaultKind.BadGateway502 => ApiResponse.FromBytes(502, ErrorBodies.BadGatewayHtml, "text/html; charset=utf-8"),
+        FaultKind.ServiceUnavailable503 => ApiResponse.FromBytes(503, ErrorBodies.ServiceUnavailable),
+        FaultKind.InternalError500 => ApiResponse.FromBytes(500, ErrorBodies.ServerError),
+        FaultKind.SecondaryRateLimit403 => ApiResponse.FromBytes(403, ErrorBodies.SecondaryRateLimit, retryAfter: fault.RetryAfterSeconds),
+        FaultKind.TooManyRequests429 => ApiResponse.FromBytes(429, ErrorBodies.SecondaryRateLimit, retryAfter: fault.RetryAfterSeconds),
+        _ => ErrorBodies.NotFound(),
+    };
+
+    private async Task SendAsync(
+        HttpContext context, ApiResponse answer, RateSnapshot rate, string? etag, bool notModified, string target, CancellationToken cancel)
+    {
+        int status = notModified ? 304 : answer.Status;
+        DateTime now = _world.Now;
+        Record(context.Request.Method, target, status);
+        HttpResponse response = context.Response;
+        response.StatusCode = status;
+        IHeaderDictionary h = response.Headers;
+        h.Date = now.ToString("R", CultureInfo.InvariantCulture);
+        h["X-RateLimit-Limit"] = rate.Limit.ToString(CultureInfo.InvariantCulture);
+        h["X-RateLimit-Remaining"] = rate.Remaining.ToString(CultureInfo.InvariantCulture);
+        h["X-RateLimit-Reset"] = rate.Reset.ToString(CultureInfo.InvariantCulture);
+        h["X-RateLimit-Used"] = rate.Used.ToString(CultureInfo.InvariantCulture);
+        h["X-RateLimit-Resource"] = "core";
+        h["X-GitHub-Request-Id"] = RequestId(now);
+        h["X-GitHub-Media-Type"] = "github.v3; format=json";
+        h["X-GitHub-Api-Version-Selected"] = "2022-11-28";
+        if (etag is not null)
+        {
+            h.ETag = etag;
+            h.CacheControl = "private, max-age=60, s-maxage=60";
+            h.Vary = "Accept, Authorization, Cookie, X-GitHub-OTP";
+        }
+
+        if (answer.Link is not null)
+        {
+            h.Link = answer.Link;
+        }
+
+        if (answer.RetryAfterSeconds is int retryAfter)
+        {
+            h.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (notModified)
+        {
+            return;
+        }
+
+        h.ContentType = answer.ContentType;
+        response.ContentLength = answer.Body.Length;
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await response.Body.WriteAsync(answer.Body.WrittenMemory, cancel);
+        }
+    }
+
+    private void Record(string method, string target, int status) =>
+        _log.Record(new RequestRecord(method, target, status, _world.Now));
+
+    private string RequestId(DateTime now)
+    {
+        long n = Interlocked.Increment(ref _requests);
+        long unix = (long)(now - DateTime.UnixEpoch).TotalSeconds;
+        return string.Create(CultureInfo.InvariantCulture, $"{_instance:X4}:{n & 0xFFFFF:X5}:{(n * 7919) & 0xFFFFFF:X6}:{(n * 104729) & 0xFFFFFF:X6}:{unix & 0xFFFFFFFF:X8}");
+    }
+
+    private static string ETag(ReadOnlySpan<byte> body)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(body, hash);
+        return "W/\"" + Convert.ToHexStringLower(hash) + "\"";
+    }
+
+    /// <summary>Weak comparison of If-None-Match (a list, or *) with the ETag the body would have.</summary>
+    private static bool Matches(StringValues ifNoneMatch, string etag)
+    {
+        string opaque = etag[2..];
+        foreach (string? value in ifNoneMatch)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            foreach (string part in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                string tag = part.StartsWith("W/", StringComparison.Ordinal) ? part[2..] : part;
+                if (tag == "*" || string.Equals(tag, opaque, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,56 @@
+namespace GitHubSimulator;
+
+/// <summary>
+/// How the server behaves. <see cref="Port"/> and <see cref="PathPrefix"/> are read at start; everything else may
+/// be changed while it runs and applies to the next request.
+/// </summary>
+public sealed class SimulatorOptions
+{
+    private const long NoForcedRemaining = long.MinValue;
+    private long _forcedRemaining = NoForcedRemaining;
+
+    /// <summary>0 picks a free port.</summary>
+    public int Port { get; set; }
+
+    /// <summary>A path prefix like GitHub Enterprise's <c>api/v3</c>; empty for none.</summary>
+    public string PathPrefix { get; set; } = "";
+
+    /// <summary>When set, every request must send <c>Authorization: token X</c> or <c>Bearer X</c>, else 401.</summary>
+    public string? Token { get; set; }
+
+    /// <summary>Full names (owner/name, any case) answered 403 "Resource not accessible by personal access token".</summary>
+    public HashSet<string> ForbiddenRepositories { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Every request waits this long before it is answered.</summary>
+    public TimeSpan Latency { get; set; }
+
+    public int RateLimit { get; set; } = 5000;
+
+    /// <summary>The primary rate-limit window, measured on <see cref="World.Clock"/> from the first request.</summary>
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Set to force the remaining budget of the current window (e.g. 0 to exhaust it now, or 5 to exhaust it after
+    /// five more requests). The next request applies it and sets this back to null.
+    /// </summary>
+    public int? RateLimitRemaining
+    {
+        get
+        {
+            long value = Interlocked.Read(ref _forcedRemaining);
+            return value == NoForcedRemaining ? null : (int)value;
+        }
+        set => Interlocked.Exchange(ref _forcedRemaining, value ?? NoForcedRemaining);
+    }
+
+    public FaultPlan Faults { get; set; } = new();
+
+    /// <summary>The largest per_page honoured (GitHub: 100); larger values are clamped.</summary>
+    public int MaxPerPage { get; set; } = 100;
+
+    internal int? TakeForcedRemaining()
+    {
+        long value = Interlocked.Exchange(ref _forcedRemaining, NoForcedRemaining);
+        return value == NoForcedRemaining ? null : (int)value;
+    }
+}

@@ -1,0 +1,26 @@
+namespace GitHubSimulator;
+
+/// <summary>What <see cref="WorldGenerator"/> builds. The same options and seed give the same world.</summary>
+public sealed record WorldOptions
+{
+    public int Seed { get; init; } = 7;
+    public string Owner { get; init; } = "acme";
+    public string Name { get; init; } = "widgets";
+
+    /// <summary>Pull requests in the main repository.</summary>
+    public int Prs { get; init; } = 200;
+
+    /// <summary>Issues in the main repository; null means <c>Prs / 5</c>.</summary>
+    public int? Issues { get; init; }
+
+    /// <summary>More, smaller repositories (Prs/10 pull requests each) named <c>{Name}-2</c>, <c>{Name}-3</c>, ...</summary>
+    public int ExtraRepositories { get; init; }
+
+    /// <summary>The end of history (no event after it); null means the clock's now.</summary>
+    public DateTime? End { get; init; }
+
+    public double YearsOfHistory { get; init; } = 3;
+
+    /// <summary>Copied to <see cref="World.ShowPendingReviews"/>.</summary>
+    public bool ShowPendingReviews { get; init; }
+}

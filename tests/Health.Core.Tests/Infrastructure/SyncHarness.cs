@@ -1,0 +1,94 @@
+using GitHubSimulator;
+using Health.Core.GitHub;
+using Health.Core.GitHub.Sync;
+using Health.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Health.Core.Tests.Infrastructure;
+
+/// <summary>A real SQLite file, the GitHub simulator on loopback, and the app's own service registration between them.</summary>
+public sealed class SyncHarness : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly string _directory;
+
+    private SyncHarness(IHost host, SimulatorServer server, string directory)
+    {
+        _host = host;
+        Server = server;
+        _directory = directory;
+    }
+
+    public SimulatorServer Server { get; }
+
+    public World World => Server.World;
+
+    public SimRepository Repo => World.Repositories[0];
+
+    public RepositoryName Name => new(Repo.Owner, Repo.Name);
+
+    public string DatabasePath => Path.Combine(_directory, "health.db");
+
+    public RepositorySync Sync => _host.Services.GetRequiredService<RepositorySync>();
+
+    public static async Task<SyncHarness> StartAsync(
+        WorldOptions? world = null,
+        Action<SimulatorOptions>? simulator = null,
+        IDictionary<string, string?>? settings = null)
+    {
+        var simOptions = new SimulatorOptions();
+        simulator?.Invoke(simOptions);
+        var server = await SimulatorServer.StartAsync(WorldGenerator.Generate(world ?? new WorldOptions { Prs = 120 }), simOptions);
+        var directory = Directory.CreateTempSubdirectory("health-sync-").FullName;
+        var config = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Health"] = $"Data Source={Path.Combine(directory, "health.db")}",
+            ["GitHub:ApiUrl"] = server.BaseUri.ToString(),
+            ["GitHub:RetryBaseDelay"] = "00:00:00.010",
+            ["GitHub:SecondaryLimitDefaultWait"] = "00:00:00.100",
+            ["GitHub:RequestTimeout"] = "00:00:02",
+            ["GitHub:MaxRateLimitWait"] = "00:00:05",
+            ["GitHub:ExtraBotLogins:0"] = "ci-helper",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
+        {
+            config[k] = v;
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = directory, DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(config);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddHealthCore();
+        var host = builder.Build();
+        await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        return new SyncHarness(host, server, directory);
+    }
+
+    public HealthDb NewDb() => _host.Services.GetRequiredService<IDbContextFactory<HealthDb>>().CreateDbContext();
+
+    /// <summary>Tracks the world's first repository (if needed) and syncs it once.</summary>
+    public async Task<SyncReport> SyncAsync(IProgress<SyncProgress>? progress = null, CancellationToken ct = default)
+    {
+        var repo = await Sync.TrackAsync(Name, ct);
+        return await Sync.SyncAsync(repo.Repository.Id, progress, ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _host.Dispose();
+        await Server.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left in the temp folder.
+        }
+    }
+}

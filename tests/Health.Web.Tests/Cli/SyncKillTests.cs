@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using GitHubSimulator;
+using Health.Core.Storage;
+using Health.Core.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Health.Web.Tests.Cli;
+
+public sealed class SyncKillTests
+{
+    [Fact]
+    public async Task Sync_ProcessKilledMidBackfill_RerunEqualsWorldWithoutDuplicates()
+    {
+        var directory = Directory.CreateTempSubdirectory("health-kill-").FullName;
+        var dbPath = Path.Combine(directory, "health.db");
+        await using var server = await SimulatorServer.StartAsync(
+            WorldGenerator.Generate(new WorldOptions { Prs = 400 }),
+            new SimulatorOptions { Latency = TimeSpan.FromMilliseconds(40) });
+        var config = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Health"] = $"Data Source={dbPath}",
+            ["GitHub:ApiUrl"] = server.BaseUri.ToString(),
+        };
+
+        using (var process = StartSync(config))
+        {
+            var committed = await WaitForCommittedPullRequestsAsync(dbPath, process, TimeSpan.FromSeconds(60));
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Assert.InRange(committed, 1, 399);
+        }
+
+        await using (var db = Open(dbPath))
+        {
+            var cursor = await db.SyncCursors.SingleAsync(c => c.Stream == Core.Storage.Entities.SyncStream.PullRequests);
+            Assert.NotNull(cursor.NextPageUrl);
+        }
+
+        var (code, output, error) = await CliRun.RunAsync(config, "sync", "acme/widgets");
+
+        Assert.True(code == 0, error + output);
+        await using (var db = Open(dbPath))
+        {
+            await WorldAssert.DatabaseEqualsWorldAsync(db, server.World, server.World.Repositories[0]);
+        }
+
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private static Process StartSync(Dictionary<string, string?> config)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Health.Web.dll"));
+        start.ArgumentList.Add("sync");
+        start.ArgumentList.Add("acme/widgets");
+        foreach (var (key, value) in config)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>Polls the database the other process writes until its first pages are committed.</summary>
+    private static async Task<int> WaitForCommittedPullRequestsAsync(string dbPath, Process process, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until)
+        {
+            Assert.False(process.HasExited, "the sync ended before it could be killed");
+            if (File.Exists(dbPath))
+            {
+                try
+                {
+                    await using var db = Open(dbPath);
+                    var count = await db.PullRequests.CountAsync();
+                    if (count > 0)
+                    {
+                        return count;
+                    }
+                }
+                catch (SqliteException)
+                {
+                    // Schema not created yet.
+                }
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException("no page was committed in time");
+    }
+
+    private static HealthDb Open(string dbPath) =>
+        new(new DbContextOptionsBuilder<HealthDb>().UseSqlite($"Data Source={dbPath}").Options);
+}
