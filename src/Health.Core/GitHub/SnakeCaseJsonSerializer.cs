@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Health.Core.GitHub.Dto;
 using Octokit.Internal;
 
 namespace Health.Core.GitHub;
@@ -13,6 +15,7 @@ internal sealed class SnakeCaseJsonSerializer : IJsonSerializer
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         PropertyNameCaseInsensitive = false,
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(GitHubJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     public string Serialize(object item) => JsonSerializer.Serialize(item, Options);

@@ -14,6 +14,7 @@ public static class StorageSetup
         var connectionString = SqliteConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddDbContextFactory<HealthDb>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
         builder.Services.AddSingleton<DatabaseMigrator>();
+        builder.Services.AddSingleton<WriteGate>();
         return builder;
     }
 

@@ -22,7 +22,7 @@ internal sealed class IssueStream : IStreamHandler<IssueDto>
         c.Counts.CountMalformed(issues.Count - valid.Count);
         var ids = valid.Select(i => i.Id).ToList();
         var existing = await c.Db.Issues.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        await AccountUpserter.UpsertAsync(c.Db, valid.Select(i => i.User), c.Bots, ct);
+        c.Accounts.AddRange(valid.Select(i => i.User));
         foreach (var dto in valid)
         {
             if (!existing.TryGetValue(dto.Id, out var issue))

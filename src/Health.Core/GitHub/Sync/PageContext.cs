@@ -12,4 +12,8 @@ internal sealed record PageContext(
     GitHubOptions Options,
     BotPolicy Bots,
     SyncCounts Counts,
-    ILogger Logger);
+    ILogger Logger)
+{
+    /// <summary>Accounts met on the page; upserted in the page's transaction (see <see cref="AccountUpserter"/>).</summary>
+    public List<Dto.UserDto?> Accounts { get; } = [];
+}

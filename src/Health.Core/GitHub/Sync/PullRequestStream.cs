@@ -38,7 +38,7 @@ internal sealed partial class PullRequestStream : IStreamHandler<PullDto>
         var ids = valid.Select(p => p.Id).ToList();
         var existing = await c.Db.PullRequests.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var reviews = children as ConcurrentDictionary<int, List<ReviewDto>> ?? new();
-        await AccountUpserter.UpsertAsync(c.Db, valid.Select(p => p.User).Concat(reviews.Values.SelectMany(r => r).Select(r => r.User)), c.Bots, ct);
+        c.Accounts.AddRange(valid.Select(p => p.User).Concat(reviews.Values.SelectMany(r => r).Select(r => r.User)));
 
         foreach (var dto in valid)
         {

@@ -13,6 +13,7 @@ namespace Health.Core.GitHub.Sync;
 /// </summary>
 public sealed partial class RepositorySync(
     IDbContextFactory<HealthDb> dbFactory,
+    WriteGate writeGate,
     GitHubConnectionFactory connections,
     IOptions<GitHubOptions> options,
     TimeProvider time,
@@ -64,7 +65,7 @@ public sealed partial class RepositorySync(
             return Report(name, SyncOutcome.Skipped, $"another sync of {name} is running ({lease.HeldBy})", null, new SyncCounts(), api, clock);
         }
 
-        var sync = new SyncContext(dbFactory, repositoryId, name, api, options.Value, new BotPolicy(options.Value.ExtraBotLogins), logger, progress);
+        var sync = new SyncContext(dbFactory, writeGate, repositoryId, name, api, options.Value, new BotPolicy(options.Value.ExtraBotLogins), logger, progress);
         api.WaitReporter = new Progress<string>(sync.ReportWait);
         await SetStatusAsync(repositoryId, s =>
         {

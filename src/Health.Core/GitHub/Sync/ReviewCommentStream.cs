@@ -24,7 +24,7 @@ internal sealed class ReviewCommentStream : IStreamHandler<ReviewCommentDto>
         c.Counts.CountMalformed(items.Count - valid.Count);
         var ids = valid.Select(x => x.Dto.Id).ToList();
         var existing = await c.Db.ReviewComments.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        await AccountUpserter.UpsertAsync(c.Db, valid.Select(x => x.Dto.User), c.Bots, ct);
+        c.Accounts.AddRange(valid.Select(x => x.Dto.User));
         foreach (var (dto, number) in valid)
         {
             if (!existing.TryGetValue(dto.Id, out var comment))

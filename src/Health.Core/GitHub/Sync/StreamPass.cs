@@ -81,8 +81,8 @@ internal sealed class StreamPass<T>(IStreamHandler<T> handler, SyncContext sync)
     private async Task SavePageAsync(SyncCursor cursor, IReadOnlyList<T> items, object? children, Uri? next, CancellationToken ct)
     {
         await using var db = await sync.DbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await handler.ApplyAsync(sync.PageContext(db), items, children, ct);
+        var context = sync.PageContext(db);
+        await handler.ApplyAsync(context, items, children, ct);
 
         cursor.PassPages++;
         cursor.PassItems += items.Count;
@@ -102,8 +102,17 @@ internal sealed class StreamPass<T>(IStreamHandler<T> handler, SyncContext sync)
         sync.CountChanges(db);
         db.SyncCursors.Update(cursor);
         await sync.StageStatusAsync(db, cursor, ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+
+        // Only the writes hold the database: the reads and the staging above ran outside the transaction
+        // (no other sync writes this repository's rows: the lease sees to that).
+        using (await sync.WriteGate.EnterAsync(ct))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await AccountUpserter.UpsertAsync(db, context.Accounts, sync.Bots, ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
         sync.Report(handler.Label, cursor, null);
     }
 

@@ -9,6 +9,7 @@ namespace Health.Core.GitHub.Sync;
 /// <summary>The state one repository sync shares across its streams (which run side by side): the API, the counts, the progress.</summary>
 internal sealed class SyncContext(
     IDbContextFactory<HealthDb> dbFactory,
+    WriteGate writeGate,
     int repositoryId,
     RepositoryName repository,
     GitHubApi api,
@@ -23,6 +24,10 @@ internal sealed class SyncContext(
     private readonly ConcurrentDictionary<SyncStream, double> _done = new();
 
     public IDbContextFactory<HealthDb> DbFactory => dbFactory;
+
+    public WriteGate WriteGate => writeGate;
+
+    public BotPolicy Bots => bots;
 
     public int RepositoryId => repositoryId;
 
