@@ -101,7 +101,7 @@ public class SyncTests
     [Fact]
     public async Task Sync_BotsAndDeletedAccounts_AreFlagged()
     {
-        await using var h = await SyncHarness.StartAsync(new WorldOptions { Prs = 300 });
+        await using var h = await SyncHarness.StartAsync(new WorldOptions { Prs = 300, End = SyncHarness.WorldEnd });
 
         await h.SyncAsync();
 

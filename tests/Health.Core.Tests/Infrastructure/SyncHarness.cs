@@ -23,6 +23,9 @@ public sealed class SyncHarness : IAsyncDisposable
         _directory = directory;
     }
 
+    /// <summary>Worlds end at a fixed moment, so a seed always yields the same world.</summary>
+    public static readonly DateTime WorldEnd = new(2026, 11, 1, 12, 0, 0, DateTimeKind.Utc);
+
     public SimulatorServer Server { get; }
 
     public World World => Server.World;
@@ -42,7 +45,7 @@ public sealed class SyncHarness : IAsyncDisposable
     {
         var simOptions = new SimulatorOptions();
         simulator?.Invoke(simOptions);
-        var server = await SimulatorServer.StartAsync(WorldGenerator.Generate(world ?? new WorldOptions { Prs = 120 }), simOptions);
+        var server = await SimulatorServer.StartAsync(WorldGenerator.Generate(world ?? new WorldOptions { Prs = 120, End = WorldEnd }), simOptions);
         var directory = Directory.CreateTempSubdirectory("health-sync-").FullName;
         var config = new Dictionary<string, string?>
         {

@@ -15,7 +15,7 @@ public sealed class SyncKillTests
         var directory = Directory.CreateTempSubdirectory("health-kill-").FullName;
         var dbPath = Path.Combine(directory, "health.db");
         await using var server = await SimulatorServer.StartAsync(
-            WorldGenerator.Generate(new WorldOptions { Prs = 400 }),
+            WorldGenerator.Generate(new WorldOptions { Prs = 400, End = new DateTime(2026, 11, 1, 12, 0, 0, DateTimeKind.Utc) }),
             new SimulatorOptions { Latency = TimeSpan.FromMilliseconds(40) });
         var config = new Dictionary<string, string?>
         {

@@ -21,7 +21,7 @@ public sealed class SyncVerbTests : IAsyncLifetime
     };
 
     public async Task InitializeAsync() =>
-        _server = await SimulatorServer.StartAsync(WorldGenerator.Generate(new WorldOptions { Prs = 150 }));
+        _server = await SimulatorServer.StartAsync(WorldGenerator.Generate(new WorldOptions { Prs = 150, End = new DateTime(2026, 11, 1, 12, 0, 0, DateTimeKind.Utc) }));
 
     public async Task DisposeAsync()
     {

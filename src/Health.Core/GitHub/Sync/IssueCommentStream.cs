@@ -17,27 +17,23 @@ internal sealed class IssueCommentStream : IStreamHandler<IssueCommentDto>
 
     public async Task ApplyAsync(PageContext c, IReadOnlyList<IssueCommentDto> items, object? children, CancellationToken ct)
     {
-        var valid = items
+        var rows = items
             .Select(i => (Dto: i, Number: NumberFromUrl.Parse(i.IssueUrl)))
             .Where(x => x.Dto is { Id: > 0, CreatedAt: not null, UpdatedAt: not null } && x.Number is not null)
-            .ToList();
-        c.Counts.CountMalformed(items.Count - valid.Count);
-        var ids = valid.Select(x => x.Dto.Id).ToList();
-        var existing = await c.Db.IssueComments.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        c.Accounts.AddRange(valid.Select(x => x.Dto.User));
-        foreach (var (dto, number) in valid)
-        {
-            if (!existing.TryGetValue(dto.Id, out var comment))
+            .DistinctBy(x => x.Dto.Id)
+            .Select(x => new IssueComment
             {
-                comment = new IssueComment { Id = dto.Id, RepositoryId = c.RepositoryId };
-                c.Db.IssueComments.Add(comment);
-                existing[dto.Id] = comment;
-            }
-
-            comment.Number = number!.Value;
-            comment.AuthorId = AccountUpserter.AuthorId(dto.User);
-            comment.CreatedAt = dto.CreatedAt!.Value;
-            comment.UpdatedAt = dto.UpdatedAt!.Value;
-        }
+                Id = x.Dto.Id,
+                RepositoryId = c.RepositoryId,
+                Number = x.Number!.Value,
+                AuthorId = AccountUpserter.AuthorId(x.Dto.User),
+                CreatedAt = x.Dto.CreatedAt!.Value,
+                UpdatedAt = x.Dto.UpdatedAt!.Value,
+            })
+            .ToList();
+        c.Counts.CountMalformed(items.DistinctBy(i => i.Id).Count() - rows.Count);
+        c.Accounts.AddRange(items.Select(i => i.User));
+        var ids = rows.Select(r => r.Id).ToList();
+        c.Upsert(nameof(IssueComment), rows, await c.Db.IssueComments.CountAsync(i => ids.Contains(i.Id), ct));
     }
 }

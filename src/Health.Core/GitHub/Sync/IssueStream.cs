@@ -18,28 +18,26 @@ internal sealed class IssueStream : IStreamHandler<IssueDto>
     public async Task ApplyAsync(PageContext c, IReadOnlyList<IssueDto> items, object? children, CancellationToken ct)
     {
         var issues = items.Where(i => !i.IsPullRequest).ToList();
-        var valid = issues.Where(i => i is { Id: > 0, Number: > 0, CreatedAt: not null, UpdatedAt: not null, State.Length: > 0 }).ToList();
-        c.Counts.CountMalformed(issues.Count - valid.Count);
-        var ids = valid.Select(i => i.Id).ToList();
-        var existing = await c.Db.Issues.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        c.Accounts.AddRange(valid.Select(i => i.User));
-        foreach (var dto in valid)
-        {
-            if (!existing.TryGetValue(dto.Id, out var issue))
+        var rows = issues
+            .Where(i => i is { Id: > 0, Number: > 0, CreatedAt: not null, UpdatedAt: not null, State.Length: > 0 })
+            .DistinctBy(i => i.Id)
+            .Select(i => new Issue
             {
-                issue = new Issue { Id = dto.Id, RepositoryId = c.RepositoryId, Title = string.Empty, State = string.Empty };
-                c.Db.Issues.Add(issue);
-                existing[dto.Id] = issue;
-            }
-
-            issue.Number = dto.Number;
-            issue.AuthorId = AccountUpserter.AuthorId(dto.User);
-            issue.Title = dto.Title ?? string.Empty;
-            issue.State = dto.State!;
-            issue.AuthorAssociation = dto.AuthorAssociation;
-            issue.CreatedAt = dto.CreatedAt!.Value;
-            issue.UpdatedAt = dto.UpdatedAt!.Value;
-            issue.ClosedAt = dto.ClosedAt;
-        }
+                Id = i.Id,
+                RepositoryId = c.RepositoryId,
+                Number = i.Number,
+                AuthorId = AccountUpserter.AuthorId(i.User),
+                Title = i.Title ?? string.Empty,
+                State = i.State!,
+                AuthorAssociation = i.AuthorAssociation,
+                CreatedAt = i.CreatedAt!.Value,
+                UpdatedAt = i.UpdatedAt!.Value,
+                ClosedAt = i.ClosedAt,
+            })
+            .ToList();
+        c.Counts.CountMalformed(issues.Count - rows.Count);
+        c.Accounts.AddRange(issues.Select(i => i.User));
+        var ids = rows.Select(r => r.Id).ToList();
+        c.Upsert(nameof(Issue), rows, await c.Db.Issues.CountAsync(i => ids.Contains(i.Id), ct));
     }
 }

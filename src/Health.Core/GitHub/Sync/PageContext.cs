@@ -1,19 +1,41 @@
+using Health.Core.GitHub.Dto;
 using Health.Core.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Health.Core.GitHub.Sync;
 
-/// <summary>What a stream handler needs to store one page.</summary>
-internal sealed record PageContext(
-    HealthDb Db,
-    int RepositoryId,
-    RepositoryName Repository,
-    GitHubApi Api,
-    GitHubOptions Options,
-    BotPolicy Bots,
-    SyncCounts Counts,
-    ILogger Logger)
+/// <summary>
+/// What a stream handler needs to store one page. Handlers read and stage; the staged writes run later,
+/// together, in the page's transaction (see <see cref="StreamPass{T}"/>).
+/// </summary>
+internal sealed class PageContext(HealthDb db, int repositoryId, RepositoryName repository, SyncCounts counts, ILogger logger)
 {
+    private readonly List<Func<CancellationToken, Task>> _writes = [];
+
+    public HealthDb Db => db;
+
+    public int RepositoryId => repositoryId;
+
+    public RepositoryName Repository => repository;
+
+    public SyncCounts Counts => counts;
+
+    public ILogger Logger => logger;
+
     /// <summary>Accounts met on the page; upserted in the page's transaction (see <see cref="AccountUpserter"/>).</summary>
-    public List<Dto.UserDto?> Accounts { get; } = [];
+    public List<UserDto?> Accounts { get; } = [];
+
+    public IReadOnlyList<Func<CancellationToken, Task>> Writes => _writes;
+
+    /// <summary>Stages an upsert of <paramref name="rows"/>, of which <paramref name="existing"/> are already stored; counts what it adds and changes.</summary>
+    public void Upsert<T>(string kind, IReadOnlyCollection<T> rows, int existing, IReadOnlySet<string>? keepWhenNull = null)
+        where T : class =>
+        _writes.Add(async ct =>
+        {
+            var affected = await BulkUpsert.UpsertAsync(db, rows, keepWhenNull, ct);
+            var added = rows.Count - existing;
+            counts.Add(kind, added, Math.Max(0, affected - added));
+        });
+
+    public void Write(Func<CancellationToken, Task> write) => _writes.Add(write);
 }

@@ -9,6 +9,8 @@ namespace Health.Core.GitHub.Sync;
 /// <summary>Pull requests, and the reviews of those that changed since their reviews were last read.</summary>
 internal sealed partial class PullRequestStream : IStreamHandler<PullDto>
 {
+    private static readonly HashSet<string> KeepWhenNull = [nameof(PullRequest.ReviewsReadAt), nameof(PullRequest.Additions), nameof(PullRequest.Deletions)];
+
     public SyncStream Stream => SyncStream.PullRequests;
 
     public string Label => "pull requests";
@@ -33,40 +35,35 @@ internal sealed partial class PullRequestStream : IStreamHandler<PullDto>
 
     public async Task ApplyAsync(PageContext c, IReadOnlyList<PullDto> items, object? children, CancellationToken ct)
     {
-        var valid = items.Where(p => p is { Id: > 0, Number: > 0, CreatedAt: not null, UpdatedAt: not null, State.Length: > 0 }).ToList();
-        c.Counts.CountMalformed(items.Count - valid.Count);
-        var ids = valid.Select(p => p.Id).ToList();
-        var existing = await c.Db.PullRequests.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var reviews = children as ConcurrentDictionary<int, List<ReviewDto>> ?? new();
-        c.Accounts.AddRange(valid.Select(p => p.User).Concat(reviews.Values.SelectMany(r => r).Select(r => r.User)));
-
-        foreach (var dto in valid)
-        {
-            if (!existing.TryGetValue(dto.Id, out var pr))
+        var rows = items
+            .Where(p => p is { Id: > 0, Number: > 0, CreatedAt: not null, UpdatedAt: not null, State.Length: > 0 })
+            .DistinctBy(p => p.Id)
+            .Select(p => new PullRequest
             {
-                pr = new PullRequest { Id = dto.Id, RepositoryId = c.RepositoryId, Title = string.Empty, State = string.Empty };
-                c.Db.PullRequests.Add(pr);
-                existing[dto.Id] = pr;
-            }
+                Id = p.Id,
+                RepositoryId = c.RepositoryId,
+                Number = p.Number,
+                AuthorId = AccountUpserter.AuthorId(p.User),
+                Title = p.Title ?? string.Empty,
+                State = p.State!,
+                Draft = p.Draft ?? false,
+                AuthorAssociation = p.AuthorAssociation,
+                CreatedAt = p.CreatedAt!.Value,
+                UpdatedAt = p.UpdatedAt!.Value,
+                ClosedAt = p.ClosedAt,
+                MergedAt = p.MergedAt,
+                Additions = p.Additions,
+                Deletions = p.Deletions,
 
-            pr.Number = dto.Number;
-            pr.AuthorId = AccountUpserter.AuthorId(dto.User);
-            pr.Title = dto.Title ?? string.Empty;
-            pr.State = dto.State!;
-            pr.Draft = dto.Draft ?? false;
-            pr.AuthorAssociation = dto.AuthorAssociation;
-            pr.CreatedAt = dto.CreatedAt!.Value;
-            pr.UpdatedAt = dto.UpdatedAt!.Value;
-            pr.ClosedAt = dto.ClosedAt;
-            pr.MergedAt = dto.MergedAt;
-            pr.Additions = dto.Additions ?? pr.Additions;
-            pr.Deletions = dto.Deletions ?? pr.Deletions;
-            if (reviews.ContainsKey(dto.Number))
-            {
-                pr.ReviewsReadAt = dto.UpdatedAt;
-            }
-        }
-
+                // Null keeps the stored moment: only a complete read of the reviews moves it.
+                ReviewsReadAt = reviews.ContainsKey(p.Number) ? p.UpdatedAt : null,
+            })
+            .ToList();
+        c.Counts.CountMalformed(items.DistinctBy(p => p.Id).Count() - rows.Count);
+        c.Accounts.AddRange(items.Select(p => p.User).Concat(reviews.Values.SelectMany(r => r).Select(r => r.User)));
+        var ids = rows.Select(r => r.Id).ToList();
+        c.Upsert(nameof(PullRequest), rows, await c.Db.PullRequests.CountAsync(p => ids.Contains(p.Id), ct), KeepWhenNull);
         await StageReviewsAsync(c, reviews, ct);
     }
 
@@ -106,41 +103,30 @@ internal sealed partial class PullRequestStream : IStreamHandler<PullDto>
             return;
         }
 
-        var numbers = reviews.Keys.ToList();
-        var stored = await c.Db.Reviews
-            .Where(r => r.RepositoryId == c.RepositoryId && numbers.Contains(r.PullNumber))
-            .ToDictionaryAsync(r => r.Id, ct);
-        var seen = new HashSet<long>();
-        foreach (var (number, list) in reviews)
-        {
-            foreach (var dto in list)
+        var all = reviews.SelectMany(r => r.Value.Select(dto => (Number: r.Key, Dto: dto))).ToList();
+        var rows = all
+            .Where(x => x.Dto is { Id: > 0, State.Length: > 0 })
+            .DistinctBy(x => x.Dto.Id)
+            .Select(x => new Review
             {
-                if (dto is not { Id: > 0, State.Length: > 0 })
-                {
-                    c.Counts.CountMalformed();
-                    continue;
-                }
-
-                if (!seen.Add(dto.Id))
-                {
-                    continue;
-                }
-
-                if (!stored.TryGetValue(dto.Id, out var review))
-                {
-                    review = new Review { Id = dto.Id, RepositoryId = c.RepositoryId, State = dto.State! };
-                    c.Db.Reviews.Add(review);
-                }
-
-                review.PullNumber = number;
-                review.AuthorId = AccountUpserter.AuthorId(dto.User);
-                review.State = dto.State!;
-                review.SubmittedAt = dto.SubmittedAt;
-            }
-        }
+                Id = x.Dto.Id,
+                RepositoryId = c.RepositoryId,
+                PullNumber = x.Number,
+                AuthorId = AccountUpserter.AuthorId(x.Dto.User),
+                State = x.Dto.State!,
+                SubmittedAt = x.Dto.SubmittedAt,
+            })
+            .ToList();
+        c.Counts.CountMalformed(all.DistinctBy(x => x.Dto.Id).Count() - rows.Count);
+        var ids = rows.Select(r => r.Id).ToList();
+        var numbers = reviews.Keys.ToList();
+        var repositoryId = c.RepositoryId;
+        c.Upsert(nameof(Review), rows, await c.Db.Reviews.CountAsync(r => ids.Contains(r.Id), ct));
 
         // A review no longer listed (a pending review deleted) leaves our copy too.
-        c.Db.Reviews.RemoveRange(stored.Values.Where(r => !seen.Contains(r.Id)));
+        c.Write(token => c.Db.Reviews
+            .Where(r => r.RepositoryId == repositoryId && numbers.Contains(r.PullNumber) && !ids.Contains(r.Id))
+            .ExecuteDeleteAsync(token));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Repository}#{Number} vanished between listing and reading its reviews (404); skipped")]

@@ -17,28 +17,24 @@ internal sealed class ReviewCommentStream : IStreamHandler<ReviewCommentDto>
 
     public async Task ApplyAsync(PageContext c, IReadOnlyList<ReviewCommentDto> items, object? children, CancellationToken ct)
     {
-        var valid = items
+        var rows = items
             .Select(i => (Dto: i, Number: NumberFromUrl.Parse(i.PullRequestUrl)))
             .Where(x => x.Dto is { Id: > 0, CreatedAt: not null, UpdatedAt: not null } && x.Number is not null)
-            .ToList();
-        c.Counts.CountMalformed(items.Count - valid.Count);
-        var ids = valid.Select(x => x.Dto.Id).ToList();
-        var existing = await c.Db.ReviewComments.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        c.Accounts.AddRange(valid.Select(x => x.Dto.User));
-        foreach (var (dto, number) in valid)
-        {
-            if (!existing.TryGetValue(dto.Id, out var comment))
+            .DistinctBy(x => x.Dto.Id)
+            .Select(x => new ReviewComment
             {
-                comment = new ReviewComment { Id = dto.Id, RepositoryId = c.RepositoryId };
-                c.Db.ReviewComments.Add(comment);
-                existing[dto.Id] = comment;
-            }
-
-            comment.PullNumber = number!.Value;
-            comment.ReviewId = dto.PullRequestReviewId;
-            comment.AuthorId = AccountUpserter.AuthorId(dto.User);
-            comment.CreatedAt = dto.CreatedAt!.Value;
-            comment.UpdatedAt = dto.UpdatedAt!.Value;
-        }
+                Id = x.Dto.Id,
+                RepositoryId = c.RepositoryId,
+                PullNumber = x.Number!.Value,
+                ReviewId = x.Dto.PullRequestReviewId,
+                AuthorId = AccountUpserter.AuthorId(x.Dto.User),
+                CreatedAt = x.Dto.CreatedAt!.Value,
+                UpdatedAt = x.Dto.UpdatedAt!.Value,
+            })
+            .ToList();
+        c.Counts.CountMalformed(items.DistinctBy(i => i.Id).Count() - rows.Count);
+        c.Accounts.AddRange(items.Select(i => i.User));
+        var ids = rows.Select(r => r.Id).ToList();
+        c.Upsert(nameof(ReviewComment), rows, await c.Db.ReviewComments.CountAsync(i => ids.Contains(i.Id), ct));
     }
 }

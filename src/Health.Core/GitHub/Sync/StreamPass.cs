@@ -99,7 +99,6 @@ internal sealed class StreamPass<T>(IStreamHandler<T> handler, SyncContext sync)
             cursor.NextPageUrl = next.AbsoluteUri;
         }
 
-        sync.CountChanges(db);
         db.SyncCursors.Update(cursor);
         await sync.StageStatusAsync(db, cursor, ct);
 
@@ -109,6 +108,11 @@ internal sealed class StreamPass<T>(IStreamHandler<T> handler, SyncContext sync)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await AccountUpserter.UpsertAsync(db, context.Accounts, sync.Bots, ct);
+            foreach (var write in context.Writes)
+            {
+                await write(ct);
+            }
+
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

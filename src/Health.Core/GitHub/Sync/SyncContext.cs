@@ -18,7 +18,6 @@ internal sealed class SyncContext(
     ILogger logger,
     IProgress<SyncProgress>? progress)
 {
-    private static readonly HashSet<Type> Bookkeeping = [typeof(SyncCursor), typeof(SyncStatus), typeof(TrackedRepository)];
     private static readonly int StreamCount = Enum.GetValues<SyncStream>().Length;
 
     private readonly ConcurrentDictionary<SyncStream, double> _done = new();
@@ -44,16 +43,7 @@ internal sealed class SyncContext(
     /// <summary>Overall progress, 0 to 100: the mean of each stream's share of pages read.</summary>
     public double Percent => Math.Round(100.0 * _done.Values.Sum() / StreamCount, 1);
 
-    public PageContext PageContext(HealthDb db) => new(db, repositoryId, repository, api, options, bots, Counts, logger);
-
-    /// <summary>Counts the rows a page adds and changes, by kind, before they are saved.</summary>
-    public void CountChanges(HealthDb db)
-    {
-        foreach (var group in db.ChangeTracker.Entries().Where(e => !Bookkeeping.Contains(e.Metadata.ClrType)).GroupBy(e => e.Metadata.ClrType.Name))
-        {
-            Counts.Add(group.Key, group.Count(e => e.State == EntityState.Added), group.Count(e => e.State == EntityState.Modified));
-        }
-    }
+    public PageContext PageContext(HealthDb db) => new(db, repositoryId, repository, Counts, logger);
 
     /// <summary>Records a stream's progress and stages it in the repository's status row (saved with the page).</summary>
     public async Task StageStatusAsync(HealthDb db, SyncCursor cursor, CancellationToken ct)
