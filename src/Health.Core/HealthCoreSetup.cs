@@ -1,5 +1,7 @@
+using Health.Core.Export;
 using Health.Core.GitHub;
 using Health.Core.GitHub.Sync;
+using Health.Core.Metrics;
 using Health.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +24,9 @@ public static class HealthCoreSetup
         builder.Services.AddSingleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>();
         builder.Services.AddSingleton<GitHubConnectionFactory>();
         builder.Services.AddSingleton<RepositorySync>();
+        builder.Services.AddSingleton<DerivedFacts>();
+        builder.Services.AddSingleton<MetricsService>();
+        builder.Services.AddSingleton<ExportService>();
         return builder;
     }
 }

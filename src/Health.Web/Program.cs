@@ -1,5 +1,6 @@
 using Health.Core;
 using Health.Web.Cli;
+using Health.Web.Endpoints;
 using Health.Web.Hosting;
 
 if (HealthCli.IsVerb(args))
@@ -19,6 +20,7 @@ builder.AddHosting();
 
 var app = builder.Build();
 app.MapHosting();
+app.MapExports();
 await app.RunAsync();
 return 0;
 

@@ -25,6 +25,10 @@ public sealed class HealthDb(DbContextOptions<HealthDb> options) : DbContext(opt
 
     public DbSet<SyncStatus> SyncStatuses => Set<SyncStatus>();
 
+    public DbSet<ActivityDay> ActivityDays => Set<ActivityDay>();
+
+    public DbSet<DerivedState> DerivedStates => Set<DerivedState>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every timestamp is UTC; SQLite keeps no kind, so stamp it back on read.
@@ -84,6 +88,16 @@ public sealed class HealthDb(DbContextOptions<HealthDb> options) : DbContext(opt
         {
             e.HasKey(c => new { c.RepositoryId, c.Stream });
             e.HasOne<TrackedRepository>().WithMany().HasForeignKey(c => c.RepositoryId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ActivityDay>(e =>
+        {
+            e.HasKey(a => new { a.RepositoryId, a.Day, a.AccountId });
+            e.HasOne<TrackedRepository>().WithMany().HasForeignKey(a => a.RepositoryId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<DerivedState>(e =>
+        {
+            e.HasKey(d => d.RepositoryId);
+            e.HasOne<TrackedRepository>().WithMany().HasForeignKey(d => d.RepositoryId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<SyncStatus>(e =>
         {

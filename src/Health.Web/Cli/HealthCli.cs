@@ -1,13 +1,35 @@
 using System.CommandLine;
+using Health.Core.Export;
 
 namespace Health.Web.Cli;
 
 /// <summary>The operator verbs of the one executable: <c>Health.Web VERB ...</c>. Without a verb, the dashboard starts.</summary>
 internal static class HealthCli
 {
-    private static readonly string[] Verbs = ["sync"];
+    private static readonly string[] Verbs = ["sync", "export"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
+
+    private static Command Export(CliContext cli, Action<int> setExitCode)
+    {
+        var repo = new Option<string[]>("--repo") { Description = "A tracked repository, OWNER/REPO; repeat for several.", AllowMultipleArgumentsPerToken = false };
+        var org = new Option<string?>("--org") { Description = "Every tracked repository of this owner." };
+        var period = new Option<string?>("--period") { Description = "month or week." };
+        var from = new Option<string?>("--from") { Description = "First day, yyyy-MM-dd (UTC)." };
+        var to = new Option<string?>("--to") { Description = "Last day, yyyy-MM-dd (UTC)." };
+        var group = new Option<bool>("--group") { Description = "One pooled set of rows for all the repositories named." };
+        var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output." };
+        var export = new Command("export", "Write CSV exports.");
+        var metrics = new Command("metrics", "The metrics CSV of METRICS.md: one row a repository and period.") { repo, org, period, from, to, group, output };
+        metrics.SetAction(async (result, token) => setExitCode(await ExportVerb.RunAsync(
+            "metrics",
+            new ExportQuery(result.GetValue(repo) ?? [], result.GetValue(org), result.GetValue(period), result.GetValue(from), result.GetValue(to), result.GetValue(group)),
+            result.GetValue(output),
+            cli,
+            token)));
+        export.Subcommands.Add(metrics);
+        return export;
+    }
 
     public static async Task<int> RunAsync(string[] args, CliContext cli, CancellationToken ct)
     {
@@ -17,6 +39,7 @@ internal static class HealthCli
         var exitCode = ExitCodes.Ok;
         sync.SetAction(async (result, token) => exitCode = await SyncVerb.RunAsync(result.GetValue(repository)!, cli, token));
         root.Subcommands.Add(sync);
+        root.Subcommands.Add(Export(cli, code => exitCode = code));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -26,7 +49,7 @@ internal static class HealthCli
                 await cli.Error.WriteLineAsync($"error: {error.Message}");
             }
 
-            await cli.Error.WriteLineAsync("usage: sync OWNER/REPO");
+            await cli.Error.WriteLineAsync("usage: sync OWNER/REPO | export metrics (--repo OWNER/REPO ... | --org OWNER) --period month|week [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--group] [--out FILE]");
             return ExitCodes.BadInput;
         }
 

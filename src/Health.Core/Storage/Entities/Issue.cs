@@ -22,4 +22,7 @@ public sealed class Issue
     public DateTime UpdatedAt { get; set; }
 
     public DateTime? ClosedAt { get; set; }
+
+    /// <summary>Derived after each sync: the first comment by a human who is not the author.</summary>
+    public DateTime? FirstResponseAt { get; set; }
 }

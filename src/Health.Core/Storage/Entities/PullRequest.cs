@@ -32,6 +32,12 @@ public sealed class PullRequest
 
     public int? Deletions { get; set; }
 
+    /// <summary>Derived after each sync (see <c>Metrics/DerivedFacts</c>): the first review, issue comment or review comment by a human who is not the author.</summary>
+    public DateTime? FirstResponseAt { get; set; }
+
+    /// <summary>Derived: the first submitted review by a human who is not the author.</summary>
+    public DateTime? FirstReviewAt { get; set; }
+
     /// <summary>The <see cref="UpdatedAt"/> at which this PR's reviews were last read completely; reviews are re-read only when it differs.</summary>
     public DateTime? ReviewsReadAt { get; set; }
 }

@@ -43,6 +43,39 @@ namespace Health.Core.Storage.Migrations
                     b.ToTable("Accounts");
                 });
 
+            modelBuilder.Entity("Health.Core.Storage.Entities.ActivityDay", b =>
+                {
+                    b.Property<int>("RepositoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RepositoryId", "Day", "AccountId");
+
+                    b.ToTable("ActivityDays");
+                });
+
+            modelBuilder.Entity("Health.Core.Storage.Entities.DerivedState", b =>
+                {
+                    b.Property<int>("RepositoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BotRules")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SyncFinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RepositoryId");
+
+                    b.ToTable("DerivedStates");
+                });
+
             modelBuilder.Entity("Health.Core.Storage.Entities.Issue", b =>
                 {
                     b.Property<long>("Id")
@@ -58,6 +91,9 @@ namespace Health.Core.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstResponseAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
@@ -139,6 +175,12 @@ namespace Health.Core.Storage.Migrations
 
                     b.Property<bool>("Draft")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FirstResponseAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstReviewAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("MergedAt")
                         .HasColumnType("TEXT");
@@ -361,6 +403,24 @@ namespace Health.Core.Storage.Migrations
                     b.HasIndex("GitHubId");
 
                     b.ToTable("Repositories");
+                });
+
+            modelBuilder.Entity("Health.Core.Storage.Entities.ActivityDay", b =>
+                {
+                    b.HasOne("Health.Core.Storage.Entities.TrackedRepository", null)
+                        .WithMany()
+                        .HasForeignKey("RepositoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Health.Core.Storage.Entities.DerivedState", b =>
+                {
+                    b.HasOne("Health.Core.Storage.Entities.TrackedRepository", null)
+                        .WithMany()
+                        .HasForeignKey("RepositoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Health.Core.Storage.Entities.Issue", b =>

@@ -45,6 +45,44 @@ namespace Health.Core.Storage.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ActivityDays",
+                columns: table => new
+                {
+                    RepositoryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AccountId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityDays", x => new { x.RepositoryId, x.Day, x.AccountId });
+                    table.ForeignKey(
+                        name: "FK_ActivityDays_Repositories_RepositoryId",
+                        column: x => x.RepositoryId,
+                        principalTable: "Repositories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DerivedStates",
+                columns: table => new
+                {
+                    RepositoryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BotRules = table.Column<string>(type: "TEXT", nullable: false),
+                    SyncFinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DerivedStates", x => x.RepositoryId);
+                    table.ForeignKey(
+                        name: "FK_DerivedStates_Repositories_RepositoryId",
+                        column: x => x.RepositoryId,
+                        principalTable: "Repositories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IssueComments",
                 columns: table => new
                 {
@@ -79,7 +117,8 @@ namespace Health.Core.Storage.Migrations
                     AuthorAssociation = table.Column<string>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FirstResponseAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -110,6 +149,8 @@ namespace Health.Core.Storage.Migrations
                     MergedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Additions = table.Column<int>(type: "INTEGER", nullable: true),
                     Deletions = table.Column<int>(type: "INTEGER", nullable: true),
+                    FirstResponseAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FirstReviewAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ReviewsReadAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
@@ -285,6 +326,12 @@ namespace Health.Core.Storage.Migrations
         {
             migrationBuilder.DropTable(
                 name: "Accounts");
+
+            migrationBuilder.DropTable(
+                name: "ActivityDays");
+
+            migrationBuilder.DropTable(
+                name: "DerivedStates");
 
             migrationBuilder.DropTable(
                 name: "IssueComments");

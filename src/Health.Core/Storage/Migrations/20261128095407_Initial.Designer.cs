@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Health.Core.Storage.Migrations
 {
     [DbContext(typeof(HealthDb))]
-    [Migration("20261128084327_Initial")]
+    [Migration("20261128095407_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -46,6 +46,39 @@ namespace Health.Core.Storage.Migrations
                     b.ToTable("Accounts");
                 });
 
+            modelBuilder.Entity("Health.Core.Storage.Entities.ActivityDay", b =>
+                {
+                    b.Property<int>("RepositoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RepositoryId", "Day", "AccountId");
+
+                    b.ToTable("ActivityDays");
+                });
+
+            modelBuilder.Entity("Health.Core.Storage.Entities.DerivedState", b =>
+                {
+                    b.Property<int>("RepositoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BotRules")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SyncFinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RepositoryId");
+
+                    b.ToTable("DerivedStates");
+                });
+
             modelBuilder.Entity("Health.Core.Storage.Entities.Issue", b =>
                 {
                     b.Property<long>("Id")
@@ -61,6 +94,9 @@ namespace Health.Core.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstResponseAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
@@ -142,6 +178,12 @@ namespace Health.Core.Storage.Migrations
 
                     b.Property<bool>("Draft")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FirstResponseAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstReviewAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("MergedAt")
                         .HasColumnType("TEXT");
@@ -364,6 +406,24 @@ namespace Health.Core.Storage.Migrations
                     b.HasIndex("GitHubId");
 
                     b.ToTable("Repositories");
+                });
+
+            modelBuilder.Entity("Health.Core.Storage.Entities.ActivityDay", b =>
+                {
+                    b.HasOne("Health.Core.Storage.Entities.TrackedRepository", null)
+                        .WithMany()
+                        .HasForeignKey("RepositoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Health.Core.Storage.Entities.DerivedState", b =>
+                {
+                    b.HasOne("Health.Core.Storage.Entities.TrackedRepository", null)
+                        .WithMany()
+                        .HasForeignKey("RepositoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Health.Core.Storage.Entities.Issue", b =>

@@ -1,0 +1,26 @@
+namespace Health.Core.Metrics;
+
+/// <summary>A pull request as the metrics see it (bot-authored ones included; the calculator leaves them out).</summary>
+public sealed record PrFact(
+    long? AuthorId,
+    bool AuthorIsBot,
+    bool AuthorIsDeleted,
+    DateTime CreatedAt,
+    DateTime? ClosedAt,
+    DateTime? MergedAt,
+    DateTime? FirstResponseAt,
+    DateTime? FirstReviewAt);
+
+/// <summary>An issue (not a PR) as the metrics see it.</summary>
+public sealed record IssueFact(bool AuthorIsBot, DateTime CreatedAt, DateTime? ClosedAt, bool IsClosed, DateTime? FirstResponseAt);
+
+/// <summary>A day on which a human (not bot, not deleted) account contributed.</summary>
+public readonly record struct ActivityFact(long AccountId, DateTime Day);
+
+/// <summary>Everything one metrics computation reads, for one repository or a group.</summary>
+public sealed record MetricsFacts(
+    IReadOnlyList<PrFact> PullRequests,
+    IReadOnlyList<IssueFact> Issues,
+    IReadOnlyList<ActivityFact> Activity,
+    DateTime? FirstActivity,
+    DateTime? LastSyncAt);

@@ -1,0 +1,65 @@
+using Health.Core.Export;
+
+namespace Health.Web.Cli;
+
+/// <summary><c>export metrics --repo OWNER/REPO --period month|week [--from] [--to] [--out FILE]</c>.</summary>
+internal static class ExportVerb
+{
+    public static async Task<int> RunAsync(string kind, ExportQuery query, string? outFile, CliContext cli, CancellationToken ct)
+    {
+        if (!ExportRequest.TryParse(query, out var request, out var error))
+        {
+            await cli.Error.WriteLineAsync($"error: {error}");
+            return ExitCodes.BadInput;
+        }
+
+        using var host = CliHost.Build(cli);
+        if (!await CliHost.PrepareAsync(host, cli, ct))
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var exports = host.Services.GetRequiredService<ExportService>();
+        var (repositories, unknown) = await exports.ResolveAsync(request!, ct);
+        if (unknown is not null)
+        {
+            await cli.Error.WriteLineAsync($"error: {unknown}");
+            return ExitCodes.BadInput;
+        }
+
+        var rows = kind switch
+        {
+            "metrics" => await exports.MetricsAsync(request!, repositories, ct),
+            _ => throw new InvalidOperationException($"unknown export {kind}"),
+        };
+
+        if (outFile is null)
+        {
+            await MetricsCsv.WriteAsync(cli.Out, rows, ct);
+            return ExitCodes.Ok;
+        }
+
+        // Written beside the target and moved into place: a failure never leaves a partial file that looks like data.
+        var full = Path.GetFullPath(outFile);
+        var temporary = full + ".partial";
+        try
+        {
+            await using (var stream = File.Create(temporary))
+            await using (var writer = CsvFormat.Utf8(stream))
+            {
+                await MetricsCsv.WriteAsync(writer, rows, ct);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+            await cli.Error.WriteLineAsync($"error: cannot write {full}: {e.Message}");
+            return ExitCodes.Failed;
+        }
+
+        await cli.Error.WriteLineAsync($"wrote {rows.Count} rows to {full}");
+        return ExitCodes.Ok;
+    }
+}
