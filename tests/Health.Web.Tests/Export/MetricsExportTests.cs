@@ -2,6 +2,7 @@ using GitHubSimulator;
 using Health.Core.Storage;
 using Health.Core.Tests.Metrics.Reference;
 using Health.Web.Tests.Cli;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,10 +24,13 @@ public sealed class MetricsExportTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var world = WorldGenerator.Generate(new WorldOptions { Prs = 400, Seed = 11, End = DateTime.UtcNow.AddDays(-3) });
+        var world = WorldGenerator.Generate(new WorldOptions { Prs = 400, Seed = 11, ExtraRepositories = 2, End = DateTime.UtcNow.AddDays(-3) });
         _server = await SimulatorServer.StartAsync(world);
-        var (code, output, error) = await CliRun.RunAsync(Config, "sync", "acme/widgets");
-        Assert.True(code == 0, error + output);
+        foreach (var repo in world.Repositories)
+        {
+            var (code, output, error) = await CliRun.RunAsync(Config, "sync", repo.FullName);
+            Assert.True(code == 0, error + output);
+        }
     }
 
     public async Task DisposeAsync()
@@ -122,9 +126,82 @@ public sealed class MetricsExportTests : IAsyncLifetime
         Assert.False(File.Exists(file));
     }
 
+    [Fact]
+    public async Task ExportMetrics_OrgAsGroup_EqualsReferenceGroupRows()
+    {
+        var (code, output, error) = await CliRun.RunAsync(Config, "export", "metrics", "--org", "acme", "--period", "month", "--group");
+
+        Assert.True(code == 0, error);
+        var repos = _server.World.Repositories.OrderBy(r => r.FullName.ToLowerInvariant(), StringComparer.Ordinal).ToList();
+        var expected = ReferenceMetrics.Header + "\n" + string.Concat(
+            ReferenceMetrics.GroupRows(_server.World, repos, "acme/*", "month", DateTime.UtcNow, await LastSyncAsync(), ExtraBots).Select(r => r + "\n"));
+        Assert.Equal(expected, output);
+    }
+
+    [Fact]
+    public async Task ExportMetrics_Org_OneSetOfRowsPerRepository()
+    {
+        var (code, output, error) = await CliRun.RunAsync(Config, "export", "metrics", "--org", "ACME", "--period", "week");
+
+        Assert.True(code == 0, error);
+        var lastSync = await LastSyncAsync();
+        var expected = ReferenceMetrics.Header + "\n" + string.Concat(_server.World.Repositories
+            .OrderBy(r => r.FullName.ToLowerInvariant(), StringComparer.Ordinal)
+            .SelectMany(r => ReferenceMetrics.Rows(_server.World, r, "week", DateTime.UtcNow, lastSync, ExtraBots))
+            .Select(r => r + "\n"));
+        Assert.Equal(expected, output);
+    }
+
+    [Fact]
+    public async Task GetMetricsCsv_SameRowsAsTheCliWithANamedFile()
+    {
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            foreach (var (key, value) in Config)
+            {
+                b.UseSetting(key, value);
+            }
+        });
+        using var client = factory.CreateClient();
+        var (_, cli, _) = await CliRun.RunAsync(Config, "export", "metrics", "--repo", "acme/widgets", "--repo", "acme/widgets-2", "--period", "month", "--from", "2025-01-01");
+
+        using var response = await client.GetAsync(new Uri("/export/metrics.csv?repo=acme/widgets&repo=acme/widgets-2&period=month&from=2025-01-01", UriKind.Relative));
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("metrics-2-repositories-month-2025-01-01-to-now.csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal(cli, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/export/metrics.csv?repo=acme/widgets&period=year", "'year' is not a period")]
+    [InlineData("/export/metrics.csv?repo=acme/widgets&period=month&from=2025-02-30", "is not a date for from")]
+    [InlineData("/export/metrics.csv?repo=acme/nope&period=month", "acme/nope is not tracked")]
+    [InlineData("/export/metrics.csv?period=month", "name what to export")]
+    [InlineData("/export/metrics.csv?repo=a/b/c&period=month", "expected OWNER/NAME")]
+    public async Task GetMetricsCsv_BadInput_Returns400WithOneLine(string url, string message)
+    {
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            foreach (var (key, value) in Config)
+            {
+                b.UseSetting(key, value);
+            }
+        });
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains(message, body, StringComparison.Ordinal);
+        Assert.Single(body.TrimEnd('\n').Split('\n'));
+    }
+
+    /// <summary>The earliest last successful sync among the repositories: retention is final only when every one of them has seen 90 days.</summary>
     private async Task<DateTime> LastSyncAsync()
     {
         await using var db = new HealthDb(new DbContextOptionsBuilder<HealthDb>().UseSqlite(Config["ConnectionStrings:Health"]).Options);
-        return (await db.SyncStatuses.SingleAsync()).LastSuccessAt!.Value;
+        return (await db.SyncStatuses.ToListAsync()).Min(s => s.LastSuccessAt!.Value);
     }
 }
