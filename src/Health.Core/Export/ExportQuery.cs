@@ -24,7 +24,10 @@ public sealed record ExportRequest(IReadOnlyList<RepositoryName> Repos, string? 
     }
 
     /// <summary>Checks <paramref name="query"/>; on failure <paramref name="error"/> is one line naming the problem.</summary>
-    public static bool TryParse(ExportQuery query, out ExportRequest? request, out string? error)
+    public static bool TryParse(ExportQuery query, out ExportRequest? request, out string? error) => TryParse(query, periodRequired: true, out request, out error);
+
+    /// <summary>As <see cref="TryParse(ExportQuery, out ExportRequest?, out string?)"/>; exports of items (PRs, contributors, cohorts) need no period.</summary>
+    public static bool TryParse(ExportQuery query, bool periodRequired, out ExportRequest? request, out string? error)
     {
         request = null;
         var repos = new List<RepositoryName>();
@@ -57,13 +60,16 @@ public sealed record ExportRequest(IReadOnlyList<RepositoryName> Repos, string? 
             return false;
         }
 
+        var period = PeriodKind.Month;
         if (string.IsNullOrWhiteSpace(query.Period))
         {
-            error = "the period is missing: month or week";
-            return false;
+            if (periodRequired)
+            {
+                error = "the period is missing: month or week";
+                return false;
+            }
         }
-
-        if (!Periods.TryParsePeriod(query.Period, out var period))
+        else if (!Periods.TryParsePeriod(query.Period, out period))
         {
             error = $"'{query.Period}' is not a period: month or week";
             return false;

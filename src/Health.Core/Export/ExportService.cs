@@ -5,8 +5,63 @@ using Microsoft.EntityFrameworkCore;
 namespace Health.Core.Export;
 
 /// <summary>Turns an <see cref="ExportRequest"/> into rows: resolves the repositories among the tracked ones, then computes.</summary>
-public sealed class ExportService(IDbContextFactory<HealthDb> dbFactory, MetricsService metrics)
+public sealed class ExportService(IDbContextFactory<HealthDb> dbFactory, MetricsService metrics, DerivedFacts derived, TimeProvider time)
 {
+    /// <summary>The exports there are, by the name the CLI and the URLs use.</summary>
+    public static readonly IReadOnlyList<string> Kinds = ["metrics", "prs", "contributors", "cohorts"];
+
+    /// <summary>Writes the CSV of <paramref name="kind"/>; returns the number of data rows.</summary>
+    public async Task<int> WriteAsync(string kind, ExportRequest request, IReadOnlyList<(int Id, string Name)> repositories, TextWriter writer, CancellationToken ct)
+    {
+        if (kind == "metrics")
+        {
+            var rows = await MetricsAsync(request, repositories, ct);
+            await MetricsCsv.WriteAsync(writer, rows, ct);
+            return rows.Count;
+        }
+
+        await derived.EnsureFreshAsync(repositories.Select(r => r.Id).ToList(), ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (kind == "prs")
+        {
+            return await PullRequestsCsv.WriteAsync(db, repositories, request.From, request.To, writer, ct);
+        }
+
+        // Contributors and cohorts: per repository, or pooled for a group (accounts counted once).
+        var sets = request.Group
+            ? [(Ids: repositories.Select(r => r.Id).ToList(), Label: GroupLabel(request, repositories))]
+            : repositories.Select(r => (Ids: new List<int> { r.Id }, Label: r.Name)).ToList();
+        var total = 0;
+        var headerWritten = false;
+        foreach (var (ids, label) in sets)
+        {
+            var lastSync = await LastSyncAsync(db, ids, ct);
+            var part = new StringWriter();
+            total += kind switch
+            {
+                "contributors" => await ContributorsCsv.WriteAsync(db, ids, label, lastSync, part, ct),
+                "cohorts" => await CohortsCsv.WriteAsync(db, ids, label, time.GetUtcNow().UtcDateTime, lastSync, part, ct),
+                _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown export"),
+            };
+            var text = part.ToString();
+            await writer.WriteAsync(headerWritten ? text[(text.IndexOf('\n', StringComparison.Ordinal) + 1)..] : text);
+            headerWritten = true;
+        }
+
+        await writer.FlushAsync(ct);
+        return total;
+    }
+
+    private static string GroupLabel(ExportRequest request, IReadOnlyList<(int Id, string Name)> repositories) =>
+        request.Org is { } org ? $"{org}/*" : string.Join("+", repositories.Select(r => r.Name));
+
+    /// <summary>The earliest last successful sync of the repositories: a retention figure is final only when it is final for all.</summary>
+    private static async Task<DateTime?> LastSyncAsync(HealthDb db, List<int> ids, CancellationToken ct)
+    {
+        var statuses = await db.SyncStatuses.Where(s => ids.Contains(s.RepositoryId)).Select(s => s.LastSuccessAt).ToListAsync(ct);
+        return statuses.Count == ids.Count && statuses.All(s => s is not null) ? statuses.Min() : null;
+    }
+
     /// <summary>The tracked repositories the request names, as (id, owner/name); an error names the first that is not tracked.</summary>
     public async Task<(IReadOnlyList<(int Id, string Name)> Repositories, string? Error)> ResolveAsync(ExportRequest request, CancellationToken ct)
     {
@@ -39,8 +94,7 @@ public sealed class ExportService(IDbContextFactory<HealthDb> dbFactory, Metrics
     {
         if (request.Group)
         {
-            var label = request.Org is { } org ? $"{org}/*" : string.Join("+", repositories.Select(r => r.Name));
-            return await metrics.ForGroupAsync(repositories.Select(r => r.Id).ToList(), label, request.Period, request.From, request.To, ct);
+            return await metrics.ForGroupAsync(repositories.Select(r => r.Id).ToList(), GroupLabel(request, repositories), request.Period, request.From, request.To, ct);
         }
 
         var rows = new List<MetricsRow>();

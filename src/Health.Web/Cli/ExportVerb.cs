@@ -2,12 +2,12 @@ using Health.Core.Export;
 
 namespace Health.Web.Cli;
 
-/// <summary><c>export metrics --repo OWNER/REPO --period month|week [--from] [--to] [--out FILE]</c>.</summary>
+/// <summary><c>export metrics|prs|contributors|cohorts --repo OWNER/REPO --period month|week [--from] [--to] [--out FILE]</c>.</summary>
 internal static class ExportVerb
 {
     public static async Task<int> RunAsync(string kind, ExportQuery query, string? outFile, CliContext cli, CancellationToken ct)
     {
-        if (!ExportRequest.TryParse(query, out var request, out var error))
+        if (!ExportRequest.TryParse(query, periodRequired: kind == "metrics", out var request, out var error))
         {
             await cli.Error.WriteLineAsync($"error: {error}");
             return ExitCodes.BadInput;
@@ -27,27 +27,22 @@ internal static class ExportVerb
             return ExitCodes.BadInput;
         }
 
-        var rows = kind switch
-        {
-            "metrics" => await exports.MetricsAsync(request!, repositories, ct),
-            _ => throw new InvalidOperationException($"unknown export {kind}"),
-        };
-
         if (outFile is null)
         {
-            await MetricsCsv.WriteAsync(cli.Out, rows, ct);
+            await exports.WriteAsync(kind, request!, repositories, cli.Out, ct);
             return ExitCodes.Ok;
         }
 
         // Written beside the target and moved into place: a failure never leaves a partial file that looks like data.
         var full = Path.GetFullPath(outFile);
         var temporary = full + ".partial";
+        int rows;
         try
         {
             await using (var stream = File.Create(temporary))
             await using (var writer = CsvFormat.Utf8(stream))
             {
-                await MetricsCsv.WriteAsync(writer, rows, ct);
+                rows = await exports.WriteAsync(kind, request!, repositories, writer, ct);
             }
 
             File.Move(temporary, full, overwrite: true);
@@ -59,7 +54,7 @@ internal static class ExportVerb
             return ExitCodes.Failed;
         }
 
-        await cli.Error.WriteLineAsync($"wrote {rows.Count} rows to {full}");
+        await cli.Error.WriteLineAsync($"wrote {rows} rows to {full}");
         return ExitCodes.Ok;
     }
 }

@@ -12,24 +12,36 @@ internal static class HealthCli
 
     private static Command Export(CliContext cli, Action<int> setExitCode)
     {
-        var repo = new Option<string[]>("--repo") { Description = "A tracked repository, OWNER/REPO; repeat for several.", AllowMultipleArgumentsPerToken = false };
-        var org = new Option<string?>("--org") { Description = "Every tracked repository of this owner." };
-        var period = new Option<string?>("--period") { Description = "month or week." };
-        var from = new Option<string?>("--from") { Description = "First day, yyyy-MM-dd (UTC)." };
-        var to = new Option<string?>("--to") { Description = "Last day, yyyy-MM-dd (UTC)." };
-        var group = new Option<bool>("--group") { Description = "One pooled set of rows for all the repositories named." };
-        var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output." };
-        var export = new Command("export", "Write CSV exports.");
-        var metrics = new Command("metrics", "The metrics CSV of METRICS.md: one row a repository and period.") { repo, org, period, from, to, group, output };
-        metrics.SetAction(async (result, token) => setExitCode(await ExportVerb.RunAsync(
-            "metrics",
-            new ExportQuery(result.GetValue(repo) ?? [], result.GetValue(org), result.GetValue(period), result.GetValue(from), result.GetValue(to), result.GetValue(group)),
-            result.GetValue(output),
-            cli,
-            token)));
-        export.Subcommands.Add(metrics);
+        var export = new Command("export", "Write a CSV export: metrics, prs, contributors or cohorts.");
+        foreach (var kind in ExportService.Kinds)
+        {
+            var repo = new Option<string[]>("--repo") { Description = "A tracked repository, OWNER/REPO; repeat for several." };
+            var org = new Option<string?>("--org") { Description = "Every tracked repository of this owner." };
+            var period = new Option<string?>("--period") { Description = "month or week (metrics)." };
+            var from = new Option<string?>("--from") { Description = "First day, yyyy-MM-dd (UTC)." };
+            var to = new Option<string?>("--to") { Description = "Last day, yyyy-MM-dd (UTC)." };
+            var group = new Option<bool>("--group") { Description = "One pooled set of rows for all the repositories named." };
+            var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output." };
+            var command = new Command(kind, Descriptions[kind]) { repo, org, period, from, to, group, output };
+            command.SetAction(async (result, token) => setExitCode(await ExportVerb.RunAsync(
+                kind,
+                new ExportQuery(result.GetValue(repo) ?? [], result.GetValue(org), result.GetValue(period), result.GetValue(from), result.GetValue(to), result.GetValue(group)),
+                result.GetValue(output),
+                cli,
+                token)));
+            export.Subcommands.Add(command);
+        }
+
         return export;
     }
+
+    private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
+    {
+        ["metrics"] = "The metrics CSV of METRICS.md: one row a repository and period.",
+        ["prs"] = "One row per pull request with its first-response, first-review and merge hours.",
+        ["contributors"] = "One row per contributor: first and last contribution, counts by kind, first PR month, retention.",
+        ["cohorts"] = "One row per monthly newcomer cohort: the share still contributing 1, 2, 3, 6 and 12 months later.",
+    };
 
     public static async Task<int> RunAsync(string[] args, CliContext cli, CancellationToken ct)
     {
@@ -49,7 +61,7 @@ internal static class HealthCli
                 await cli.Error.WriteLineAsync($"error: {error.Message}");
             }
 
-            await cli.Error.WriteLineAsync("usage: sync OWNER/REPO | export metrics (--repo OWNER/REPO ... | --org OWNER) --period month|week [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--group] [--out FILE]");
+            await cli.Error.WriteLineAsync("usage: sync OWNER/REPO | export metrics|prs|contributors|cohorts (--repo OWNER/REPO ... | --org OWNER) --period month|week [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--group] [--out FILE]");
             return ExitCodes.BadInput;
         }
 

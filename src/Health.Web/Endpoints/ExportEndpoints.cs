@@ -8,23 +8,23 @@ internal static class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/export/metrics.csv", MetricsAsync);
+        foreach (var kind in ExportService.Kinds)
+        {
+            app.MapGet($"/export/{kind}.csv", (HttpContext http, ExportService exports, [FromQuery] string[]? repo, [FromQuery] string? org, [FromQuery] string? period, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] bool? group) =>
+                ExportAsync(kind, http, exports, new ExportQuery(repo ?? [], org, period, from, to, group ?? false)));
+        }
+
         return app;
     }
 
-    /// <summary><c>GET /export/metrics.csv?repo=OWNER/REPO&amp;period=month&amp;from=yyyy-MM-dd&amp;to=yyyy-MM-dd</c> (<c>repo</c> may repeat; <c>org=OWNER</c> for a whole owner).</summary>
-    private static async Task MetricsAsync(
-        HttpContext http,
-        ExportService exports,
-        [FromQuery] string[]? repo,
-        [FromQuery] string? org,
-        [FromQuery] string? period,
-        [FromQuery] string? from,
-        [FromQuery] string? to,
-        [FromQuery] bool? group)
+    /// <summary>
+    /// <c>GET /export/{kind}.csv?repo=OWNER/REPO&amp;period=month&amp;from=yyyy-MM-dd&amp;to=yyyy-MM-dd</c>
+    /// (<c>repo</c> may repeat; <c>org=OWNER</c> for a whole owner; <c>group=true</c> to pool them).
+    /// </summary>
+    private static async Task ExportAsync(string kind, HttpContext http, ExportService exports, ExportQuery query)
     {
         var ct = http.RequestAborted;
-        if (!ExportRequest.TryParse(new ExportQuery(repo ?? [], org, period, from, to, group ?? false), out var request, out var error))
+        if (!ExportRequest.TryParse(query, periodRequired: kind == "metrics", out var request, out var error))
         {
             await BadRequestAsync(http, error!);
             return;
@@ -37,11 +37,17 @@ internal static class ExportEndpoints
             return;
         }
 
-        var rows = await exports.MetricsAsync(request!, repositories, ct);
+        // CsvHelper writes into its TextWriter synchronously; the writers flush asynchronously every few rows, and
+        // a row that overflows the buffer in between may write synchronously rather than fail the download.
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpBodyControlFeature>() is { } body)
+        {
+            body.AllowSynchronousIO = true;
+        }
+
         http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{request!.FileName("metrics")}\"";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{request!.FileName(kind)}\"";
         await using var writer = CsvFormat.Utf8(http.Response.Body);
-        await MetricsCsv.WriteAsync(writer, rows, ct);
+        await exports.WriteAsync(kind, request, repositories, writer, ct);
     }
 
     private static async Task BadRequestAsync(HttpContext http, string message)
