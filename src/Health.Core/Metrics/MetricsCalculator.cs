@@ -4,7 +4,8 @@ namespace Health.Core.Metrics;
 
 /// <summary>
 /// METRICS.md, period by period, from facts already reduced by the database (first responses and activity days
-/// are derived after each sync): one pass to bucket, then the formulas. Pure: no database, no clock.
+/// are derived after each sync). One pass over the facts puts each into its periods' accumulators; the formulas
+/// then run per period. Pure: no database, no clock.
 /// </summary>
 public static class MetricsCalculator
 {
@@ -21,80 +22,186 @@ public static class MetricsCalculator
             return [];
         }
 
-        var starts = Periods.Range(first.Value, last, kind).ToList();
-        if (starts.Count == 0)
+        var periods = new PeriodIndex(Periods.Range(first.Value, last, kind).ToList(), kind);
+        if (periods.Count == 0)
         {
             return [];
         }
 
+        var a = new Accumulators(periods.Count);
         var humanPrs = facts.PullRequests.Where(p => !p.AuthorIsBot).ToList();
         var firstPrOf = FirstPullRequests(humanPrs);
-        var newcomerRetained = RetainedNewcomers(humanPrs, firstPrOf);
-        var firstActivityOf = new Dictionary<long, DateTime>();
-        foreach (var a in facts.Activity)
+        AddPullRequests(a, periods, humanPrs, firstPrOf);
+        AddNewcomers(a, periods, humanPrs, firstPrOf);
+        AddIssues(a, periods, facts.Issues.Where(i => !i.AuthorIsBot));
+        AddActivity(a, periods, facts.Activity);
+
+        var rows = new List<MetricsRow>(periods.Count);
+        for (var i = 0; i < periods.Count; i++)
         {
-            if (!firstActivityOf.TryGetValue(a.AccountId, out var day) || a.Day < day)
-            {
-                firstActivityOf[a.AccountId] = a.Day;
-            }
-        }
-
-        var rows = new List<MetricsRow>(starts.Count);
-        foreach (var start in starts)
-        {
-            var end = Periods.Next(start, kind);
-            bool In(DateTime? at) => at >= start && at < end;
-
-            var opened = humanPrs.Where(p => In(p.CreatedAt)).ToList();
-            var merged = humanPrs.Where(p => In(p.MergedAt)).ToList();
-            var closedUnmerged = humanPrs.Where(p => p.MergedAt is null && In(p.ClosedAt)).ToList();
-            var firstResponses = opened.Where(p => p.FirstResponseAt is not null).Select(p => HoursAfter(p.CreatedAt, p.FirstResponseAt!.Value)).Order().ToList();
-            var firstReviews = opened.Where(p => p.FirstReviewAt is not null).Select(p => HoursAfter(p.CreatedAt, p.FirstReviewAt!.Value)).Order().ToList();
-            var mergeHours = merged.Select(p => HoursAfter(p.CreatedAt, p.MergedAt!.Value)).Order().ToList();
-
-            var humanIssues = facts.Issues.Where(i => !i.AuthorIsBot).ToList();
-            var issuesOpened = humanIssues.Where(i => In(i.CreatedAt)).ToList();
-            var issuesClosed = humanIssues.Where(i => i.IsClosed && In(i.ClosedAt)).ToList();
-
-            var newcomers = firstPrOf.Where(kv => In(kv.Value)).Select(kv => kv.Key).ToList();
-            var retained = newcomers.Count(newcomerRetained.Contains);
-            var retentionFinal = facts.LastSyncAt is { } synced && Retention.RetentionIsFinal(end, synced);
-
-            var closedFirstPrs = merged.Concat(closedUnmerged)
-                .Where(p => p.AuthorId is { } a && !p.AuthorIsDeleted && firstPrOf.TryGetValue(a, out var firstAt) && firstAt == p.CreatedAt)
-                .ToList();
-
+            var retentionFinal = facts.LastSyncAt is { } synced && Retention.RetentionIsFinal(periods.End(i), synced);
+            a.FirstResponses[i].Sort();
+            a.FirstReviews[i].Sort();
+            a.MergeHours[i].Sort();
+            a.IssueResponses[i].Sort();
+            a.IssueCloses[i].Sort();
             rows.Add(new MetricsRow(
                 label,
-                start,
-                opened.Count,
-                merged.Count,
-                closedUnmerged.Count,
-                Rates.Ratio(merged.Count, merged.Count + closedUnmerged.Count),
-                humanPrs.Count(p => p.CreatedAt < end && (p.ClosedAt is null || p.ClosedAt >= end)),
-                Percentiles.Median(firstResponses),
-                Percentiles.P90(firstResponses),
-                opened.Count(p => p.FirstResponseAt is null),
-                Percentiles.Median(firstReviews),
-                Percentiles.Median(mergeHours),
-                Percentiles.P90(mergeHours),
-                issuesOpened.Count,
-                issuesClosed.Count,
-                Percentiles.Median(issuesOpened.Where(i => i.FirstResponseAt is not null).Select(i => HoursAfter(i.CreatedAt, i.FirstResponseAt!.Value)).Order().ToList()),
-                Percentiles.Median(issuesClosed.Select(i => HoursAfter(i.CreatedAt, i.ClosedAt!.Value)).Order().ToList()),
-                facts.Activity.Where(a => In(a.Day)).Select(a => a.AccountId).Distinct().Count(),
-                firstActivityOf.Count(kv => In(kv.Value)),
-                newcomers.Count,
-                retained,
-                retentionFinal ? Rates.Ratio(retained, newcomers.Count) : null,
-                Rates.Ratio(closedFirstPrs.Count(p => p.MergedAt is not null && In(p.MergedAt)), closedFirstPrs.Count),
-                BusFactor.Compute(merged.Where(p => p.AuthorId is not null && !p.AuthorIsDeleted).Select(p => p.AuthorId!.Value))));
+                periods.Start(i),
+                a.Opened[i],
+                a.Merged[i],
+                a.ClosedUnmerged[i],
+                Rates.Ratio(a.Merged[i], a.Merged[i] + a.ClosedUnmerged[i]),
+                a.OpenAtEnd[i],
+                Percentiles.Median(a.FirstResponses[i]),
+                Percentiles.P90(a.FirstResponses[i]),
+                a.Unanswered[i],
+                Percentiles.Median(a.FirstReviews[i]),
+                Percentiles.Median(a.MergeHours[i]),
+                Percentiles.P90(a.MergeHours[i]),
+                a.IssuesOpened[i],
+                a.IssuesClosed[i],
+                Percentiles.Median(a.IssueResponses[i]),
+                Percentiles.Median(a.IssueCloses[i]),
+                a.Active[i].Count,
+                a.NewContributors[i],
+                a.Newcomers[i],
+                a.Retained[i],
+                retentionFinal ? Rates.Ratio(a.Retained[i], a.Newcomers[i]) : null,
+                Rates.Ratio(a.FirstPrsMerged[i], a.FirstPrsClosed[i]),
+                BusFactor.Compute(a.MergedAuthors[i])));
         }
 
         return rows;
     }
 
-    /// <summary>Each human author's earliest PR.</summary>
+    private static void AddPullRequests(Accumulators a, PeriodIndex periods, List<PrFact> prs, Dictionary<long, DateTime> firstPrOf)
+    {
+        var openDelta = new int[periods.Count + 1];
+        foreach (var p in prs)
+        {
+            if (periods.Inside(p.CreatedAt) is { } opened)
+            {
+                a.Opened[opened]++;
+                if (p.FirstResponseAt is { } response)
+                {
+                    a.FirstResponses[opened].Add(HoursAfter(p.CreatedAt, response));
+                }
+                else
+                {
+                    a.Unanswered[opened]++;
+                }
+
+                if (p.FirstReviewAt is { } review)
+                {
+                    a.FirstReviews[opened].Add(HoursAfter(p.CreatedAt, review));
+                }
+            }
+
+            var isFirstPr = p.AuthorId is { } author && !p.AuthorIsDeleted && firstPrOf.TryGetValue(author, out var firstAt) && firstAt == p.CreatedAt;
+            var closedIn = p.MergedAt is null ? periods.Inside(p.ClosedAt) : periods.Inside(p.MergedAt);
+            if (p.MergedAt is { } mergedAt && closedIn is { } merged)
+            {
+                a.Merged[merged]++;
+                a.MergeHours[merged].Add(HoursAfter(p.CreatedAt, mergedAt));
+                if (p.AuthorId is { } mergedAuthor && !p.AuthorIsDeleted)
+                {
+                    a.MergedAuthors[merged].Add(mergedAuthor);
+                }
+            }
+            else if (p.MergedAt is null && closedIn is { } closed)
+            {
+                a.ClosedUnmerged[closed]++;
+            }
+
+            if (isFirstPr && closedIn is { } firstClosed)
+            {
+                a.FirstPrsClosed[firstClosed]++;
+                a.FirstPrsMerged[firstClosed] += p.MergedAt is null ? 0 : 1;
+            }
+
+            // Open at a period's end: created before the end, and not closed before it.
+            var from = Math.Max(0, periods.Of(p.CreatedAt));
+            var until = p.ClosedAt is { } closedAt ? Math.Min(periods.Count, periods.Of(closedAt)) : periods.Count;
+            if (from < until)
+            {
+                openDelta[from]++;
+                openDelta[until]--;
+            }
+        }
+
+        for (int i = 0, open = 0; i < periods.Count; i++)
+        {
+            open += openDelta[i];
+            a.OpenAtEnd[i] = open;
+        }
+    }
+
+    private static void AddNewcomers(Accumulators a, PeriodIndex periods, List<PrFact> prs, Dictionary<long, DateTime> firstPrOf)
+    {
+        var retained = prs
+            .Where(p => p.AuthorId is not null && !p.AuthorIsDeleted)
+            .GroupBy(p => p.AuthorId!.Value)
+            .Where(g => Retention.IsRetained(firstPrOf[g.Key], g.Select(p => p.CreatedAt)))
+            .Select(g => g.Key)
+            .ToHashSet();
+        foreach (var (account, firstAt) in firstPrOf)
+        {
+            if (periods.Inside(firstAt) is { } i)
+            {
+                a.Newcomers[i]++;
+                a.Retained[i] += retained.Contains(account) ? 1 : 0;
+            }
+        }
+    }
+
+    private static void AddIssues(Accumulators a, PeriodIndex periods, IEnumerable<IssueFact> issues)
+    {
+        foreach (var issue in issues)
+        {
+            if (periods.Inside(issue.CreatedAt) is { } opened)
+            {
+                a.IssuesOpened[opened]++;
+                if (issue.FirstResponseAt is { } response)
+                {
+                    a.IssueResponses[opened].Add(HoursAfter(issue.CreatedAt, response));
+                }
+            }
+
+            if (issue.IsClosed && issue.ClosedAt is { } closedAt && periods.Inside(closedAt) is { } closed)
+            {
+                a.IssuesClosed[closed]++;
+                a.IssueCloses[closed].Add(HoursAfter(issue.CreatedAt, closedAt));
+            }
+        }
+    }
+
+    private static void AddActivity(Accumulators a, PeriodIndex periods, IReadOnlyList<ActivityFact> activity)
+    {
+        var firstDay = new Dictionary<long, DateTime>();
+        foreach (var day in activity)
+        {
+            if (periods.Inside(day.Day) is { } i)
+            {
+                a.Active[i].Add(day.AccountId);
+            }
+
+            if (!firstDay.TryGetValue(day.AccountId, out var known) || day.Day < known)
+            {
+                firstDay[day.AccountId] = day.Day;
+            }
+        }
+
+        foreach (var day in firstDay.Values)
+        {
+            if (periods.Inside(day) is { } i)
+            {
+                a.NewContributors[i]++;
+            }
+        }
+    }
+
+    /// <summary>Each human author's earliest PR (deleted accounts have none).</summary>
     private static Dictionary<long, DateTime> FirstPullRequests(List<PrFact> humanPrs)
     {
         var first = new Dictionary<long, DateTime>();
@@ -109,15 +216,50 @@ public static class MetricsCalculator
         return first;
     }
 
-    /// <summary>Authors who opened another PR later than their first and within 90 days of it.</summary>
-    private static HashSet<long> RetainedNewcomers(List<PrFact> humanPrs, Dictionary<long, DateTime> firstPrOf) =>
-        humanPrs
-            .Where(p => p.AuthorId is { } a && !p.AuthorIsDeleted)
-            .GroupBy(p => p.AuthorId!.Value)
-            .Where(g => Retention.IsRetained(firstPrOf[g.Key], g.Select(p => p.CreatedAt)))
-            .Select(g => g.Key)
-            .ToHashSet();
-
     /// <summary>Hours from <paramref name="from"/>; an answer stamped before the question counts as immediate.</summary>
     private static double HoursAfter(DateTime from, DateTime to) => Math.Max(0, Hours.Between(from, to));
+
+    /// <summary>Per-period running figures, one slot a period.</summary>
+    private sealed class Accumulators(int n)
+    {
+        public int[] Opened { get; } = new int[n];
+
+        public int[] Merged { get; } = new int[n];
+
+        public int[] ClosedUnmerged { get; } = new int[n];
+
+        public int[] OpenAtEnd { get; } = new int[n];
+
+        public int[] Unanswered { get; } = new int[n];
+
+        public List<double>[] FirstResponses { get; } = Lists<double>(n);
+
+        public List<double>[] FirstReviews { get; } = Lists<double>(n);
+
+        public List<double>[] MergeHours { get; } = Lists<double>(n);
+
+        public List<long>[] MergedAuthors { get; } = Lists<long>(n);
+
+        public int[] IssuesOpened { get; } = new int[n];
+
+        public int[] IssuesClosed { get; } = new int[n];
+
+        public List<double>[] IssueResponses { get; } = Lists<double>(n);
+
+        public List<double>[] IssueCloses { get; } = Lists<double>(n);
+
+        public HashSet<long>[] Active { get; } = [.. Enumerable.Range(0, n).Select(_ => new HashSet<long>())];
+
+        public int[] NewContributors { get; } = new int[n];
+
+        public int[] Newcomers { get; } = new int[n];
+
+        public int[] Retained { get; } = new int[n];
+
+        public int[] FirstPrsClosed { get; } = new int[n];
+
+        public int[] FirstPrsMerged { get; } = new int[n];
+
+        private static List<T>[] Lists<T>(int count) => [.. Enumerable.Range(0, count).Select(_ => new List<T>())];
+    }
 }

@@ -1,0 +1,35 @@
+using Health.Core.Metrics.Formulas;
+
+namespace Health.Core.Metrics;
+
+/// <summary>Maps an instant to the index of its period among consecutive periods: -1 before the first, <see cref="Count"/> after the last.</summary>
+internal sealed class PeriodIndex(IReadOnlyList<DateTime> starts, PeriodKind kind)
+{
+    private readonly DateTime[] _starts = [.. starts];
+    private readonly DateTime _end = starts.Count == 0 ? DateTime.MinValue : Periods.Next(starts[^1], kind);
+
+    public int Count => _starts.Length;
+
+    public DateTime Start(int index) => _starts[index];
+
+    public DateTime End(int index) => index + 1 < _starts.Length ? _starts[index + 1] : _end;
+
+    public int Of(DateTime at)
+    {
+        if (_starts.Length == 0 || at < _starts[0])
+        {
+            return -1;
+        }
+
+        if (at >= _end)
+        {
+            return _starts.Length;
+        }
+
+        var i = Array.BinarySearch(_starts, at);
+        return i >= 0 ? i : ~i - 1;
+    }
+
+    /// <summary>The index when <paramref name="at"/> falls inside the periods, else null.</summary>
+    public int? Inside(DateTime? at) => at is { } t && Of(t) is var i && i >= 0 && i < _starts.Length ? i : null;
+}
