@@ -14,7 +14,8 @@ namespace Health.Core.Storage;
 /// </summary>
 internal static class BulkUpsert
 {
-    private const int MaxParameters = 30_000;
+    // Microsoft.Data.Sqlite finds each named parameter by a linear search: a statement costs the square of its parameters.
+    private const int MaxParameters = 2_000;
 
     /// <summary>Upserts <paramref name="rows"/>; returns how many rows were inserted or changed.</summary>
     /// <param name="keepWhenNull">Properties whose stored value is kept when the new one is null.</param>
