@@ -77,6 +77,30 @@ internal static class MeasureBenchmark
             });
             var csvBytes = new FileInfo(csvPath).Length;
 
+            // The PR export: every PR streamed to a file; the process's working set is sampled while it runs.
+            var prsPath = Path.Combine(folder, "prs.csv");
+            var prRows = 0;
+            var beforeExport = Environment.WorkingSet;
+            long exportPeak = 0;
+            using var sampling = new CancellationTokenSource();
+            var sampler = Task.Run(async () =>
+            {
+                while (!sampling.IsCancellationRequested)
+                {
+                    exportPeak = Math.Max(exportPeak, Environment.WorkingSet);
+                    await Task.Delay(10, CancellationToken.None);
+                }
+            }, CancellationToken.None);
+            var prExport = await MedianAsync(async () =>
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                await using var stream = File.Create(prsPath);
+                await using var writer = CsvFormat.Utf8(stream);
+                prRows = await PullRequestsCsv.WriteAsync(db, [(loaded.RepositoryId, loaded.Label)], null, null, writer, ct);
+            });
+            await sampling.CancelAsync();
+            await sampler;
+
             // Where the warm time goes: the freshness check, the three queries, the calculator alone.
             var freshCheck = await MedianAsync(() => derived.EnsureFreshAsync(ids, ct));
             MetricsFacts facts = null!;
@@ -109,6 +133,9 @@ internal static class MeasureBenchmark
             rows.Add(($"weekly metrics, first call ({weekly.Count} rows)", Seconds(weeklyFirst), string.Empty));
             rows.Add(($"weekly metrics, warm (median of {Repeats})", Seconds(weeklyWarm), string.Empty));
             rows.Add(($"metrics CSV of the monthly rows to a file (median of {Repeats}, {csvBytes:N0} bytes)", Seconds(csv), string.Empty));
+            rows.Add(($"PR export: {prRows:N0} rows streamed to a file (median of {Repeats})", Seconds(prExport), string.Empty));
+            rows.Add(("PR export: rows per second", (prRows / prExport).ToString("N0", c), ">= 50,000"));
+            rows.Add(("PR export: working set while exporting (peak, and its rise over the start)", string.Create(c, $"{exportPeak / 1048576.0:0} MB (+{(exportPeak - beforeExport) / 1048576.0:0} MB)"), "< 200 MB"));
             rows.Add(("warm: freshness check (EnsureFreshAsync, nothing stale)", Seconds(freshCheck), string.Empty));
             rows.Add(($"warm: FactsLoader.LoadAsync ({loadedPrs:N0} PRs, issues, activity days)", Seconds(load), string.Empty));
             rows.Add(("warm: MetricsCalculator.Compute, monthly", Seconds(computeMonthly), string.Empty));

@@ -15,8 +15,11 @@ namespace Health.Core.Metrics;
 /// </summary>
 public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGate writeGate, IOptions<GitHubOptions> options)
 {
-    /// <summary>Derives the facts of the repositories whose facts are stale.</summary>
-    public async Task EnsureFreshAsync(IReadOnlyCollection<int> repositoryIds, CancellationToken ct)
+    /// <summary>
+    /// Derives the facts of the repositories whose facts are stale. Returns a version of the facts: it changes
+    /// exactly when they are derived again, so a cache of what was read from them can be keyed on it.
+    /// </summary>
+    public async Task<string> EnsureFreshAsync(IReadOnlyCollection<int> repositoryIds, CancellationToken ct)
     {
         var rules = BotRules();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -31,6 +34,8 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
                 await RefreshAsync(id, finished.GetValueOrDefault(id), rules, ct);
             }
         }
+
+        return rules + "|" + string.Join(",", repositoryIds.Order().Select(id => $"{id}@{finished.GetValueOrDefault(id)?.Ticks}"));
     }
 
     private async Task RefreshAsync(int repositoryId, DateTime? syncFinishedAt, string rules, CancellationToken ct)

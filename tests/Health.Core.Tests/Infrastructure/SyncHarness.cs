@@ -71,6 +71,9 @@ public sealed class SyncHarness : IAsyncDisposable
         return new SyncHarness(host, server, directory);
     }
 
+    public T Service<T>()
+        where T : notnull => _host.Services.GetRequiredService<T>();
+
     public HealthDb NewDb() => _host.Services.GetRequiredService<IDbContextFactory<HealthDb>>().CreateDbContext();
 
     /// <summary>Tracks the world's first repository (if needed) and syncs it once.</summary>
