@@ -48,6 +48,43 @@ internal static partial class SyncProcess
             output);
     }
 
+    /// <summary>Runs any verb of the real executable against <paramref name="database"/>; returns its peak resident memory (MB) and wall time (s).</summary>
+    public static async Task<(double PeakMegabytes, double Seconds)> RunVerbAsync(string database, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Health.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ConnectionStrings__Health"] = $"Data Source={database}";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start Health.Web");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        long peakKb = 0;
+        while (!process.HasExited)
+        {
+            peakKb = Math.Max(peakKb, ReadPeakKb(process.Id));
+            await Task.Delay(20);
+        }
+
+        await process.WaitForExitAsync();
+        await stdout;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{string.Join(' ', args)} exited {process.ExitCode}: {await stderr}");
+        }
+
+        return (peakKb / 1024.0, clock.Elapsed.TotalSeconds);
+    }
+
     /// <summary>VmHWM: the process's peak resident set so far, in kB (0 once it has gone).</summary>
     private static long ReadPeakKb(int pid)
     {
