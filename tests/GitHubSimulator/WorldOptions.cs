@@ -21,6 +21,12 @@ public sealed record WorldOptions
 
     public double YearsOfHistory { get; init; } = 3;
 
+    /// <summary>Multiplies the mean number of reviews per PR (about 1.4 at 1.0); review comments follow reviews.</summary>
+    public double ReviewsScale { get; init; } = 1.0;
+
+    /// <summary>Multiplies the mean number of comments per PR and per issue (about 2.7 on a PR at 1.0).</summary>
+    public double CommentsScale { get; init; } = 1.0;
+
     /// <summary>Copied to <see cref="World.ShowPendingReviews"/>.</summary>
     public bool ShowPendingReviews { get; init; }
 }

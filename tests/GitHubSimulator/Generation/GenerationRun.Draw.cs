@@ -123,7 +123,7 @@ internal sealed partial class GenerationRun
     /// <summary>Draws the reviews (and their line comments); returns the latest submitted time, or 0.</summary>
     private long DrawReviews(int repo, int number, SimAccount? author, bool bot, long created, long firstResponse, long limit, bool merged)
     {
-        int count = _rng.NextGeometric(bot ? 0.6 : 1.6);
+        int count = _rng.NextGeometric((bot ? 0.6 : 1.6) * _options.ReviewsScale);
         if (merged && count == 0 && !bot && _rng.Chance(0.6))
         {
             count = 1;
@@ -226,7 +226,7 @@ internal sealed partial class GenerationRun
             latest = AddComment(repo, number, _rng.Chance(0.7) ? _people.Actions : _people.Codecov, at);
         }
 
-        int count = _rng.NextGeometric(bot ? 1.0 : 2.7);
+        int count = _rng.NextGeometric((bot ? 1.0 : 2.7) * _options.CommentsScale);
         for (int k = 0; k < count; k++)
         {
             double u = _rng.NextDouble();
@@ -281,7 +281,7 @@ internal sealed partial class GenerationRun
 
         long limit = closed >= 0 ? closed : _horizon;
         long latest = Math.Max(created, closed);
-        int count = _rng.NextGeometric(2.5);
+        int count = _rng.NextGeometric(2.5 * _options.CommentsScale);
         for (int k = 0; k < count; k++)
         {
             double v = _rng.NextDouble();
