@@ -16,7 +16,7 @@ public static class CohortsCsv
     public static readonly string[] Header =
         ["repo", "cohort_month", "newcomers", .. Offsets.Select(m => $"active_after_{m}m")];
 
-    public static async Task<int> WriteAsync(HealthDb db, IReadOnlyList<int> repositoryIds, string label, DateTime now, DateTime? lastSyncAt, TextWriter writer, CancellationToken ct)
+    public static async Task<int> WriteAsync(HealthDb db, IReadOnlyList<int> repositoryIds, string label, DateTime now, DateTime? lastSyncAt, TextWriter writer, bool header, CancellationToken ct)
     {
         var humans = db.Accounts.AsNoTracking().Where(a => !a.IsBot && !a.IsDeleted);
         var firstPrs = await db.PullRequests.AsNoTracking()
@@ -33,7 +33,10 @@ public static class CohortsCsv
             .ToHashSet();
 
         await using var csv = CsvFormat.CreateWriter(writer);
-        CsvFormat.WriteRow(csv, Header);
+        if (header)
+        {
+            CsvFormat.WriteRow(csv, Header);
+        }
         if (firstPrs.Count == 0)
         {
             await csv.FlushAsync();

@@ -14,7 +14,7 @@ public static class ContributorsCsv
         "issue_comments", "review_comments", "first_pr_month", "retained_90d",
     ];
 
-    public static async Task<int> WriteAsync(HealthDb db, IReadOnlyList<int> repositoryIds, string label, DateTime? lastSyncAt, TextWriter writer, CancellationToken ct)
+    public static async Task<int> WriteAsync(HealthDb db, IReadOnlyList<int> repositoryIds, string label, DateTime? lastSyncAt, TextWriter writer, bool header, CancellationToken ct)
     {
         var humans = db.Accounts.AsNoTracking().Where(a => !a.IsBot && !a.IsDeleted);
         var kinds = new[]
@@ -35,7 +35,11 @@ public static class ContributorsCsv
         var logins = await humans.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Login, ct);
 
         await using var csv = CsvFormat.CreateWriter(writer);
-        CsvFormat.WriteRow(csv, Header);
+        if (header)
+        {
+            CsvFormat.WriteRow(csv, Header);
+        }
+        var written = 0;
         foreach (var id in ids)
         {
             var totals = kinds.Select(k => k.GetValueOrDefault(id)).ToList();
@@ -57,6 +61,10 @@ public static class ContributorsCsv
                 PullRequestsCsv.Time(first), PullRequestsCsv.Time(last),
                 .. totals.Select(t => t.Count.ToString(CultureInfo.InvariantCulture)), firstPrMonth, retained,
             ]);
+            if (++written % 100 == 0)
+            {
+                await csv.FlushAsync();
+            }
         }
 
         await csv.FlushAsync();

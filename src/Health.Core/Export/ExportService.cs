@@ -32,20 +32,17 @@ public sealed class ExportService(IDbContextFactory<HealthDb> dbFactory, Metrics
             ? [(Ids: repositories.Select(r => r.Id).ToList(), Label: GroupLabel(request, repositories))]
             : repositories.Select(r => (Ids: new List<int> { r.Id }, Label: r.Name)).ToList();
         var total = 0;
-        var headerWritten = false;
+        var header = true;
         foreach (var (ids, label) in sets)
         {
             var lastSync = await LastSyncAsync(db, ids, ct);
-            var part = new StringWriter();
             total += kind switch
             {
-                "contributors" => await ContributorsCsv.WriteAsync(db, ids, label, lastSync, part, ct),
-                "cohorts" => await CohortsCsv.WriteAsync(db, ids, label, time.GetUtcNow().UtcDateTime, lastSync, part, ct),
+                "contributors" => await ContributorsCsv.WriteAsync(db, ids, label, lastSync, writer, header, ct),
+                "cohorts" => await CohortsCsv.WriteAsync(db, ids, label, time.GetUtcNow().UtcDateTime, lastSync, writer, header, ct),
                 _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown export"),
             };
-            var text = part.ToString();
-            await writer.WriteAsync(headerWritten ? text[(text.IndexOf('\n', StringComparison.Ordinal) + 1)..] : text);
-            headerWritten = true;
+            header = false;
         }
 
         await writer.FlushAsync(ct);

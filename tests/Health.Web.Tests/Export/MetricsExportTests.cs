@@ -198,6 +198,22 @@ public sealed class MetricsExportTests : IAsyncLifetime
         Assert.Single(body.TrimEnd('\n').Split('\n'));
     }
 
+    [Theory]
+    [InlineData("contributors")]
+    [InlineData("cohorts")]
+    public async Task ExportPerRepository_Org_OneHeaderThenEveryRepository(string kind)
+    {
+        var (code, output, error) = await CliRun.RunAsync(Config, "export", kind, "--org", "acme");
+
+        Assert.True(code == 0, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines, l => l.StartsWith("repo,", StringComparison.Ordinal));
+        Assert.StartsWith("repo,", lines[0], StringComparison.Ordinal);
+        Assert.Equal(
+            _server.World.Repositories.Select(r => r.FullName).Order(StringComparer.Ordinal),
+            lines.Skip(1).Select(l => l.Split(',')[0]).Distinct().Order(StringComparer.Ordinal));
+    }
+
     /// <summary>The earliest last successful sync among the repositories: retention is final only when every one of them has seen 90 days.</summary>
     private async Task<DateTime> LastSyncAsync()
     {
