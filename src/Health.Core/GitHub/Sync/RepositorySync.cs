@@ -89,8 +89,10 @@ public sealed partial class RepositorySync(
             await FinishAsync(repositoryId, SyncState.WaitingForRateLimit, e.Message, e.ResetAt, report);
             return report;
         }
-        catch (Exception e) when (e is GitHubException or MalformedResponseException or DbUpdateException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Anything else (GitHub gave up, the database refused a write, a bug) ends this sync as failed, with
+            // its message on the repository's status; the pages committed so far stay, and the next sync resumes.
             LogFailed(logger, e, name.FullName);
             var report = Report(name, SyncOutcome.Failed, e.Message, null, sync.Counts, api, clock);
             await FinishAsync(repositoryId, SyncState.Failed, e.Message, null, report);
