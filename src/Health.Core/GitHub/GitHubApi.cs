@@ -206,11 +206,7 @@ public sealed partial class GitHubApi(IConnection connection, GitHubOptions opti
             return;
         }
 
-        Stats.Observe(
-            (int)response.StatusCode,
-            ResponseHeaders.GetInt(response.Headers, "X-RateLimit-Remaining"),
-            ResponseHeaders.RateLimitReset(response.Headers),
-            time.GetUtcNow().UtcDateTime);
+        Stats.Observe(ResponseHeaders.GetInt(response.Headers, "X-RateLimit-Remaining"), ResponseHeaders.RateLimitReset(response.Headers));
     }
 
     private static bool IsTransient(Exception e, CancellationToken ct) => e switch

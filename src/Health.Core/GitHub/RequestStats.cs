@@ -23,19 +23,12 @@ public sealed class RequestStats
         }
     }
 
-    /// <summary>Status of the last answer GitHub gave (0 before any), and when.</summary>
-    public int LastStatus { get; private set; }
-
-    public DateTime? LastResponseAt { get; private set; }
-
     internal void CountRequest() => Interlocked.Increment(ref _requests);
 
     internal void CountNotModified() => Interlocked.Increment(ref _notModified);
 
-    internal void Observe(int status, int? remaining, DateTime? resetAt, DateTime at)
+    internal void Observe(int? remaining, DateTime? resetAt)
     {
-        LastStatus = status;
-        LastResponseAt = at;
         if (remaining is { } r)
         {
             RateLimitRemaining = r;

@@ -9,6 +9,9 @@ namespace Health.Core.Storage;
 /// <summary>Registers <see cref="HealthDb"/> on the configured database and applies migrations at start.</summary>
 public static class StorageSetup
 {
+    /// <summary>The embedded default: a SQLite file under the app's folder.</summary>
+    public const string DefaultConnectionString = "Data Source=data/health.db";
+
     public static IHostApplicationBuilder AddHealthStorage(this IHostApplicationBuilder builder)
     {
         var connectionString = SqliteConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
@@ -25,7 +28,7 @@ public static class StorageSetup
     public static string SqliteConnectionString(IConfiguration configuration, string contentRoot)
     {
         var configured = configuration.GetConnectionString("Health");
-        var raw = string.IsNullOrWhiteSpace(configured) ? StorageOptions.DefaultConnectionString : configured;
+        var raw = string.IsNullOrWhiteSpace(configured) ? DefaultConnectionString : configured;
         SqliteConnectionStringBuilder csb;
         try
         {
@@ -33,12 +36,12 @@ public static class StorageSetup
         }
         catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
         {
-            throw new InvalidOperationException($"ConnectionStrings:Health is not a valid SQLite connection string ({e.Message}); expected e.g. '{StorageOptions.DefaultConnectionString}'.", e);
+            throw new InvalidOperationException($"ConnectionStrings:Health is not a valid SQLite connection string ({e.Message}); expected e.g. '{DefaultConnectionString}'.", e);
         }
 
         if (string.IsNullOrWhiteSpace(csb.DataSource))
         {
-            throw new InvalidOperationException($"ConnectionStrings:Health names no database file; expected e.g. '{StorageOptions.DefaultConnectionString}'.");
+            throw new InvalidOperationException($"ConnectionStrings:Health names no database file; expected e.g. '{DefaultConnectionString}'.");
         }
 
         if (csb.DataSource != ":memory:" && csb.Mode != SqliteOpenMode.Memory)

@@ -1,6 +1,5 @@
 using Health.Core.GitHub.Dto;
 using Health.Core.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace Health.Core.GitHub.Sync;
 
@@ -8,7 +7,7 @@ namespace Health.Core.GitHub.Sync;
 /// What a stream handler needs to store one page. Handlers read and stage; the staged writes run later,
 /// together, in the page's transaction (see <see cref="StreamPass{T}"/>).
 /// </summary>
-internal sealed class PageContext(HealthDb db, int repositoryId, RepositoryName repository, SyncCounts counts, ILogger logger)
+internal sealed class PageContext(HealthDb db, int repositoryId, SyncCounts counts)
 {
     private readonly List<Func<CancellationToken, Task>> _writes = [];
 
@@ -16,11 +15,7 @@ internal sealed class PageContext(HealthDb db, int repositoryId, RepositoryName 
 
     public int RepositoryId => repositoryId;
 
-    public RepositoryName Repository => repository;
-
     public SyncCounts Counts => counts;
-
-    public ILogger Logger => logger;
 
     /// <summary>Accounts met on the page; upserted in the page's transaction (see <see cref="AccountUpserter"/>).</summary>
     public List<UserDto?> Accounts { get; } = [];

@@ -43,7 +43,7 @@ internal sealed class SyncContext(
     /// <summary>Overall progress, 0 to 100: the mean of each stream's share of pages read.</summary>
     public double Percent => Math.Round(100.0 * _done.Values.Sum() / StreamCount, 1);
 
-    public PageContext PageContext(HealthDb db) => new(db, repositoryId, repository, Counts, logger);
+    public PageContext PageContext(HealthDb db) => new(db, repositoryId, Counts);
 
     /// <summary>Records a stream's progress and stages it in the repository's status row (saved with the page).</summary>
     public async Task StageStatusAsync(HealthDb db, SyncCursor cursor, CancellationToken ct)
