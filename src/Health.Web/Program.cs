@@ -1,7 +1,9 @@
 using Health.Core;
 using Health.Web.Cli;
 using Health.Web.Endpoints;
+using Health.Web.Components;
 using Health.Web.Hosting;
+using Health.Web.Jobs;
 
 if (HealthCli.IsVerb(args))
 {
@@ -17,10 +19,17 @@ if (HealthCli.IsVerb(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHealthCore();
 builder.AddHosting();
+builder.AddOperatorAccess();
+builder.AddJobs();
+builder.AddHealthEndpoint();
+builder.AddDashboard();
 
 var app = builder.Build();
-app.MapHosting();
+app.UseHosting();
+app.MapHealthEndpoint();
+app.MapJobs();
 app.MapExports();
+app.MapDashboard();
 await app.RunAsync();
 return 0;
 

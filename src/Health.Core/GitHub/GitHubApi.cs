@@ -12,7 +12,7 @@ namespace Health.Core.GitHub;
 /// One instance per sync: it counts that sync's requests and keeps at most <see cref="GitHubOptions.Concurrency"/> of them in flight.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "A SemaphoreSlim whose AvailableWaitHandle is never used holds nothing to dispose.")]
-public sealed partial class GitHubApi(IConnection connection, GitHubOptions options, TimeProvider time, ILogger logger)
+public sealed partial class GitHubApi(IConnection connection, GitHubOptions options, TimeProvider time, ILogger logger, GitHubStatus? status = null)
 {
     private readonly SemaphoreSlim _inFlight = new(options.Concurrency, options.Concurrency);
 
@@ -46,6 +46,45 @@ public sealed partial class GitHubApi(IConnection connection, GitHubOptions opti
         {
             throw new GitHubNotFoundException($"GitHub knows no repository {name}, or the token cannot see it (404).", e);
         }
+    }
+
+    /// <summary>
+    /// The public repositories of an organisation, or else of a user (GitHub answers 404 for an organisation that is a user).
+    /// Throws <see cref="GitHubNotFoundException"/> when neither exists.
+    /// </summary>
+    public async Task<IReadOnlyList<RepositoryDto>> ListPublicRepositoriesAsync(string owner, CancellationToken ct)
+    {
+        try
+        {
+            return await ReadAllAsync<RepositoryDto>(new Uri($"orgs/{owner}/repos?type=public&per_page=100", UriKind.Relative), ct);
+        }
+        catch (GitHubNotFoundException)
+        {
+            // Not an organisation: try the user of that name.
+        }
+
+        try
+        {
+            return await ReadAllAsync<RepositoryDto>(new Uri($"users/{owner}/repos?type=owner&per_page=100", UriKind.Relative), ct);
+        }
+        catch (GitHubNotFoundException e)
+        {
+            throw new GitHubNotFoundException($"GitHub knows no organisation or user '{owner}' (404).", e);
+        }
+    }
+
+    private async Task<IReadOnlyList<T>> ReadAllAsync<T>(Uri first, CancellationToken ct)
+        where T : class
+    {
+        var all = new List<T>();
+        for (Uri? next = first; next is not null;)
+        {
+            var page = await GetPageAsync<T>(next, null, ct);
+            all.AddRange(page.Items);
+            next = Sync.LinkGuard.Checked(page.Next, BaseAddress);
+        }
+
+        return all;
     }
 
     public async Task<ApiPage<T>> GetPageAsync<T>(Uri uri, string? ifNoneMatch, CancellationToken ct)
@@ -99,7 +138,7 @@ public sealed partial class GitHubApi(IConnection connection, GitHubOptions opti
             }
             catch (ApiException e) when (e.HttpResponse is not null || e.StatusCode != 0)
             {
-                Observe(e.HttpResponse);
+                Observe(e.HttpResponse, $"{(int)e.StatusCode} {(string.IsNullOrWhiteSpace(e.ApiError?.Message) ? e.StatusCode.ToString() : e.ApiError.Message)} on {Describe(uri)}");
                 var wait = Classify(e, uri, ref secondaryWaits);
                 if (wait is null)
                 {
@@ -112,6 +151,7 @@ public sealed partial class GitHubApi(IConnection connection, GitHubOptions opti
             }
             catch (Exception e) when (IsTransient(e, ct))
             {
+                status?.Record(0, $"{Describe(e)} on {Describe(uri)}", null, null);
                 failures = await BackoffOrThrowAsync(failures, uri, Describe(e), e, ct);
             }
         }
@@ -199,14 +239,17 @@ public sealed partial class GitHubApi(IConnection connection, GitHubOptions opti
         }
     }
 
-    private void Observe(IResponse? response)
+    private void Observe(IResponse? response, string? problem = null)
     {
         if (response is null)
         {
             return;
         }
 
-        Stats.Observe(ResponseHeaders.GetInt(response.Headers, "X-RateLimit-Remaining"), ResponseHeaders.RateLimitReset(response.Headers));
+        var remaining = ResponseHeaders.GetInt(response.Headers, "X-RateLimit-Remaining");
+        var reset = ResponseHeaders.RateLimitReset(response.Headers);
+        Stats.Observe(remaining, reset);
+        status?.Record((int)response.StatusCode, problem, remaining, reset);
     }
 
     private static bool IsTransient(Exception e, CancellationToken ct) => e switch

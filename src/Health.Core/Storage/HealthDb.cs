@@ -46,6 +46,9 @@ public sealed class HealthDb(DbContextOptions<HealthDb> options) : DbContext(opt
             e.Property(r => r.Name).HasMaxLength(100);
             e.Property(r => r.FullNameKey).HasMaxLength(140);
             e.Ignore(r => r.FullName);
+            e.Ignore(r => r.IsTracked);
+            e.Property(r => r.Cron).HasMaxLength(200);
+            e.Property(r => r.TimeZone).HasMaxLength(100);
         });
         modelBuilder.Entity<Account>(e =>
         {

@@ -2,18 +2,26 @@ using Health.Core.Storage;
 
 namespace Health.Web.Hosting;
 
-/// <summary>What the web host needs around the features: migrations at start and a root page until the dashboard lands.</summary>
+/// <summary>What the web host needs around the features: migrations before anything else starts, errors, authentication.</summary>
 internal static class HostingSetup
 {
     public static IHostApplicationBuilder AddHosting(this IHostApplicationBuilder builder)
     {
+        // Registered first: hosted services start in order, so the schema is current before jobs are scheduled or run.
         builder.Services.AddHostedService<MigrateOnStart>();
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapHosting(this IEndpointRouteBuilder app)
+    public static WebApplication UseHosting(this WebApplication app)
     {
-        app.MapGet("/", () => Results.Text("Health is running. The dashboard arrives with the next issues; use the 'sync' verb to collect a repository."));
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
         return app;
     }
 

@@ -10,4 +10,5 @@ namespace Health.Core.GitHub.Dto;
 [JsonSerializable(typeof(List<IssueCommentDto>))]
 [JsonSerializable(typeof(List<ReviewCommentDto>))]
 [JsonSerializable(typeof(RepositoryDto))]
+[JsonSerializable(typeof(List<RepositoryDto>))]
 internal sealed partial class GitHubJsonContext : JsonSerializerContext;

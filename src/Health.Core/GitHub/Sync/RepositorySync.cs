@@ -17,13 +17,14 @@ public sealed partial class RepositorySync(
     GitHubConnectionFactory connections,
     IOptions<GitHubOptions> options,
     TimeProvider time,
+    GitHubStatus status,
     ILogger<RepositorySync> logger)
 {
     /// <summary>
     /// Finds or adds the repository, asking GitHub (one request, counted in <see cref="Tracked.Requests"/>) only when it is new.
     /// Throws <see cref="GitHubException"/> when GitHub does not know it; nothing is written then.
     /// </summary>
-    public async Task<Tracked> TrackAsync(RepositoryName name, CancellationToken ct)
+    public async Task<Tracked> TrackAsync(RepositoryName name, CancellationToken ct, RepositorySource source = RepositorySource.User)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var known = await db.Repositories.SingleOrDefaultAsync(r => r.FullNameKey == name.Key, ct);
@@ -37,7 +38,7 @@ public sealed partial class RepositorySync(
         var repo = await db.Repositories.SingleOrDefaultAsync(r => r.GitHubId == dto!.Id, ct);
         if (repo is null)
         {
-            repo = new TrackedRepository { Owner = name.Owner, Name = name.Name, FullNameKey = name.Key, AddedAt = time.GetUtcNow().UtcDateTime };
+            repo = new TrackedRepository { Owner = name.Owner, Name = name.Name, FullNameKey = name.Key, AddedAt = time.GetUtcNow().UtcDateTime, Source = source };
             db.Repositories.Add(repo);
         }
 
@@ -46,7 +47,43 @@ public sealed partial class RepositorySync(
         return new Tracked(repo, api.Stats.Requests);
     }
 
-    public async Task<SyncReport> SyncAsync(int repositoryId, IProgress<SyncProgress>? progress, CancellationToken ct)
+    /// <summary>
+    /// The public repositories of an organisation or user, each found or added (one listing, no request per repository).
+    /// Throws <see cref="GitHubException"/> when GitHub knows no such owner; nothing is written then.
+    /// </summary>
+    public async Task<TrackedOwner> TrackOwnerAsync(string owner, CancellationToken ct, RepositorySource source = RepositorySource.User)
+    {
+        var api = NewApi();
+        var listed = await api.ListPublicRepositoriesAsync(owner, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var result = new List<TrackedRepository>();
+        foreach (var dto in listed.Where(r => !r.Private && r.Id > 0))
+        {
+            if (!RepositoryName.TryParse(dto.FullName, out var name, out _))
+            {
+                continue;
+            }
+
+            var repo = await db.Repositories.SingleOrDefaultAsync(r => r.GitHubId == dto.Id || r.FullNameKey == name.Key, ct);
+            if (repo is null)
+            {
+                repo = new TrackedRepository { Owner = name.Owner, Name = name.Name, FullNameKey = name.Key, AddedAt = time.GetUtcNow().UtcDateTime, Source = source };
+                db.Repositories.Add(repo);
+                Apply(repo, dto, null);
+            }
+
+            result.Add(repo);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new TrackedOwner(result, api.Stats.Requests);
+    }
+
+    /// <summary>
+    /// Syncs one repository. With a <paramref name="budget"/>, the sync stops at that point with
+    /// <see cref="SyncOutcome.Incomplete"/>: whatever was committed stays, and the next sync resumes from the checkpoint.
+    /// </summary>
+    public async Task<SyncReport> SyncAsync(int repositoryId, IProgress<SyncProgress>? progress, CancellationToken ct, TimeSpan? budget = null)
     {
         var clock = Stopwatch.StartNew();
         TrackedRepository repo;
@@ -69,18 +106,47 @@ public sealed partial class RepositorySync(
         api.WaitReporter = new Progress<string>(sync.ReportWait);
         await SetStatusAsync(repositoryId, s =>
         {
+            // A continuation (the last slice ran out of time) keeps the progress shown so far.
+            var continuing = s.State == SyncState.Running;
             s.State = SyncState.Running;
-            s.StartedAt = time.GetUtcNow().UtcDateTime;
-            s.Percent = 0;
-            s.ItemsSoFar = 0;
+            s.StartedAt = continuing ? s.StartedAt ?? time.GetUtcNow().UtcDateTime : time.GetUtcNow().UtcDateTime;
+            s.Percent = continuing ? s.Percent : 0;
+            s.ItemsSoFar = continuing ? s.ItemsSoFar : 0;
+            sync.ItemsBefore = s.ItemsSoFar;
         }, ct);
+
+        // A budget winds the sync down at the next page boundary; as a backstop (a page stuck in retries or waits),
+        // the sync is cut outright at twice the budget, which is just as safe: every committed page stays.
+        using var windDown = new CancellationTokenSource();
+        using var slice = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        if (budget is { } limit)
+        {
+            windDown.CancelAfter(limit);
+            slice.CancelAfter(limit * 2);
+        }
+
+        sync.WindDown = windDown.Token;
 
         try
         {
-            name = await RefreshRepositoryAsync(api, repositoryId, name, repo.ETag, ct);
-            await RunStreamsAsync(sync, ct);
+            name = await RefreshRepositoryAsync(api, repositoryId, name, repo.ETag, slice.Token);
+            await RunStreamsAsync(sync, slice.Token);
+            if (sync.StoppedEarly)
+            {
+                var partial = Report(name, SyncOutcome.Incomplete, null, null, sync.Counts, api, clock);
+                await FinishAsync(repositoryId, SyncState.Running, null, null, partial);
+                return partial;
+            }
+
             var report = Report(name, SyncOutcome.Succeeded, null, null, sync.Counts, api, clock);
             await FinishAsync(repositoryId, SyncState.Idle, null, null, report);
+            return report;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested && slice.IsCancellationRequested)
+        {
+            // The time budget ran out: the pages committed so far stay; the next slice resumes from the checkpoint.
+            var report = Report(name, SyncOutcome.Incomplete, null, null, sync.Counts, api, clock);
+            await FinishAsync(repositoryId, SyncState.Running, null, null, report);
             return report;
         }
         catch (RateLimitExhaustedException e)
@@ -173,9 +239,9 @@ public sealed partial class RepositorySync(
         {
             var now = time.GetUtcNow().UtcDateTime;
             s.State = state;
-            s.FinishedAt = now;
             s.LastError = error;
             s.LastSuccessAt = state == SyncState.Idle ? now : s.LastSuccessAt;
+            s.FinishedAt = state == SyncState.Running ? null : now;
             s.RateLimitResetAt = resetAt;
             s.Requests = report.Requests;
             s.NotModified = report.NotModified;
@@ -194,7 +260,7 @@ public sealed partial class RepositorySync(
         await db.SaveChangesAsync(ct);
     }
 
-    private GitHubApi NewApi() => new(connections.Connection, options.Value, time, logger);
+    private GitHubApi NewApi() => new(connections.Connection, options.Value, time, logger, status);
 
     private static SyncReport Report(RepositoryName name, SyncOutcome outcome, string? error, DateTime? resumeAfter, SyncCounts counts, GitHubApi api, Stopwatch clock) =>
         new(name.FullName, outcome, error, resumeAfter, counts.ByKind, counts.Malformed, counts.Vanished,
@@ -202,6 +268,9 @@ public sealed partial class RepositorySync(
 
     /// <summary>A tracked repository, and the GitHub requests it took to find it.</summary>
     public sealed record Tracked(TrackedRepository Repository, int Requests);
+
+    /// <summary>The public repositories of an owner, found or added, and the GitHub requests the listing took.</summary>
+    public sealed record TrackedOwner(IReadOnlyList<TrackedRepository> Repositories, int Requests);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync of {Repository} skipped: lease held by {Holder}")]
     private static partial void LogSkipped(ILogger logger, string repository, string? holder);

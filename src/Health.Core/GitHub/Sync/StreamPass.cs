@@ -13,6 +13,8 @@ namespace Health.Core.GitHub.Sync;
 /// are newer than the pass's start, so the next pass reads them.</item>
 /// <item>The next page (and its children) is read while the current one is saved: network and database overlap,
 /// commits stay in order.</item>
+/// <item>When the sync's time budget is spent (<see cref="SyncContext.WindDown"/>) it stops after the page being saved,
+/// so a bounded slice always commits at least a page of each stream it reaches.</item>
 /// </list>
 /// </summary>
 internal sealed class StreamPass<T>(IStreamHandler<T> handler, SyncContext sync)
@@ -56,8 +58,15 @@ internal sealed class StreamPass<T>(IStreamHandler<T> handler, SyncContext sync)
 
                 var reachedKnown = ordered && cursor.Watermark is { } mark && page.Items.Count > 0 && handler.UpdatedAt(page.Items[^1]) < mark;
                 var next = reachedKnown ? null : LinkGuard.Checked(page.Next, sync.Api.BaseAddress);
-                ahead = next is null ? null : ReadAsync(next, null, ct);
+                ahead = next is null || sync.WindDown.IsCancellationRequested ? null : ReadAsync(next, null, ct);
                 await SavePageAsync(cursor, page.Items, children, next, ct);
+                if (next is not null && ahead is null)
+                {
+                    // The time budget is spent: stop at this checkpoint; the next sync resumes from the saved link.
+                    sync.MarkStoppedEarly();
+                    return;
+                }
+
                 url = next;
             }
         }

@@ -40,6 +40,17 @@ internal sealed class SyncContext(
 
     public SyncCounts Counts { get; } = new();
 
+    /// <summary>Set when the sync's time budget is spent: each stream stops after the page it is saving, so every slice makes progress.</summary>
+    public CancellationToken WindDown { get; set; }
+
+    /// <summary>A stream stopped early because of <see cref="WindDown"/>: the sync is incomplete and resumes from the checkpoint.</summary>
+    public bool StoppedEarly { get; private set; }
+
+    public void MarkStoppedEarly() => StoppedEarly = true;
+
+    /// <summary>Items read by the earlier slices of a backfill this sync continues, so the status shows the running total.</summary>
+    public int ItemsBefore { get; set; }
+
     /// <summary>Overall progress, 0 to 100: the mean of each stream's share of pages read.</summary>
     public double Percent => Math.Round(100.0 * _done.Values.Sum() / StreamCount, 1);
 
@@ -51,7 +62,7 @@ internal sealed class SyncContext(
         Track(cursor);
         var status = await db.SyncStatuses.SingleAsync(s => s.RepositoryId == repositoryId, ct);
         status.Percent = Percent;
-        status.ItemsSoFar = Counts.Total;
+        status.ItemsSoFar = ItemsBefore + Counts.Total;
         status.Requests = api.Stats.Requests;
         status.NotModified = api.Stats.NotModified;
         status.RateLimitRemaining = api.Stats.RateLimitRemaining >= 0 ? api.Stats.RateLimitRemaining : status.RateLimitRemaining;

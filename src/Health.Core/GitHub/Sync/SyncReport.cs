@@ -11,6 +11,9 @@ public enum SyncOutcome
     RateLimited,
 
     Failed,
+
+    /// <summary>The time budget given to the sync ran out; the checkpoint is saved and the next sync resumes from it.</summary>
+    Incomplete,
 }
 
 /// <summary>What one sync did: counts per kind, API spending, and how it ended.</summary>
