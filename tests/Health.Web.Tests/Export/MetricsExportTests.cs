@@ -19,6 +19,8 @@ public sealed class MetricsExportTests : IAsyncLifetime
     {
         ["ConnectionStrings:Health"] = $"Data Source={Path.Combine(_directory, "health.db")}",
         ["GitHub:ApiUrl"] = _server.BaseUri.ToString(),
+        ["Health:DefaultCron"] = "0 0 1 1 *", // the web app's recurring syncs never fire during a test
+        ["Jobs:Storage"] = "InMemory",
         ["GitHub:ExtraBotLogins:0"] = "ci-helper",
     };
 

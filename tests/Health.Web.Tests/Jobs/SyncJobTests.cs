@@ -12,7 +12,7 @@ public sealed class SyncJobTests
     [Fact]
     public async Task Add_Repository_SchedulesHourlyAndFirstSyncFillsDatabase()
     {
-        await using var app = await AppHarness.StartAsync();
+        await using var app = await AppHarness.StartAsync(settings: new Dictionary<string, string?> { ["Health:DefaultCron"] = "0 * * * *" });
 
         var result = await app.Catalog.AddAsync("acme/widgets", CancellationToken.None);
 
@@ -112,7 +112,7 @@ public sealed class SyncJobTests
 
         await app.Catalog.SyncNowAsync(id, CancellationToken.None);
 
-        await Eventually.TrueAsync(() => app.Jobs.GetMonitoringApi().FailedCount() == 1, "the job to end failed after its retries");
+        await WithStatusOnTimeoutAsync(app, id, () => Eventually.TrueAsync(() => app.Jobs.GetMonitoringApi().FailedCount() == 1, "the job to end failed after its retries"));
         var failed = app.Jobs.GetMonitoringApi().FailedJobs(0, 10).Single().Value;
         Assert.Contains("502", failed.ExceptionMessage, StringComparison.Ordinal);
         await using var db = app.NewDb();
