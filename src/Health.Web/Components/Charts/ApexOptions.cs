@@ -26,6 +26,8 @@ internal static class ApexOptions
                 ["toolbar"] = new JsonObject { ["show"] = false },
                 ["zoom"] = new JsonObject { ["enabled"] = false },
                 ["animations"] = new JsonObject { ["enabled"] = false },
+                ["sparkline"] = new JsonObject { ["enabled"] = spec.Sparkline },
+                ["stacked"] = spec.Stacked,
             },
             ["series"] = new JsonArray([.. spec.Series.Select(s => heatmap ? Cells(s) : Aligned(s, categories))]),
             ["xaxis"] = Axis(spec.XAxisTitle, heatmap ? null : categories),

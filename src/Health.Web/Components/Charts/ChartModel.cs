@@ -45,6 +45,12 @@ public sealed record ChartSpec(ChartKind Kind, IReadOnlyList<ChartSeries> Series
     /// <summary>The height of the chart in CSS pixels; the space is reserved before the chart loads.</summary>
     public int Height { get; init; } = 300;
 
+    /// <summary>A sparkline: no axes, legend, grid or caption; for small trend marks beside a number.</summary>
+    public bool Sparkline { get; init; }
+
+    /// <summary>Bars or areas of the series stacked on each other (e.g. merged and closed-unmerged PRs).</summary>
+    public bool Stacked { get; init; }
+
     /// <summary>Whether any series has a value to draw.</summary>
     public bool HasData => Series.Any(s => s.Points.Any(p => p.Y is not null));
 }

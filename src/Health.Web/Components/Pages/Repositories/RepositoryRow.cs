@@ -59,7 +59,7 @@ public sealed record RepositoryRow(
             s?.Requests ?? 0, s?.NotModified ?? 0, s?.RateLimitRemaining, pulls, issues, reviews, comments);
     }
 
-    private static RowState StateOf(SyncStatus? s, DateTime now) => s?.State switch
+    internal static RowState StateOf(SyncStatus? s, DateTime now) => s?.State switch
     {
         null or SyncState.NeverSynced => s?.LeaseUntil > now ? RowState.Backfilling : RowState.NeverSynced,
         SyncState.Running => s.LastSuccessAt is null ? RowState.Backfilling : RowState.Syncing,

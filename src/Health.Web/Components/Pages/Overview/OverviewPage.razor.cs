@@ -1,0 +1,107 @@
+using Health.Core.Metrics;
+using Health.Core.Metrics.Formulas;
+using Health.Core.Storage;
+using Health.Web.Components.Charts;
+using Health.Web.Components.Pages.Repositories;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Health.Web.Components.Pages.Overview;
+
+/// <summary>
+/// The front page: every tracked repository as a card with its key numbers for the last complete month against the
+/// month before, a 12-month sparkline each, and a mark on what got worse. Sync states refresh live; a card's numbers
+/// are recomputed when a sync of it finishes.
+/// </summary>
+public sealed partial class OverviewPage : ComponentBase, IDisposable
+{
+    private readonly CancellationTokenSource _closed = new();
+    private List<OverviewCard>? _cards;
+    private Dictionary<int, DateTime?> _lastSuccess = [];
+
+    [Inject]
+    private IDbContextFactory<HealthDb> DbFactory { get; set; } = default!;
+
+    [Inject]
+    private MetricsService Metrics { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private IOptions<DashboardOptions> Options { get; set; } = default!;
+
+    public void Dispose()
+    {
+        _closed.Cancel();
+        _closed.Dispose();
+    }
+
+    protected override Task OnInitializedAsync() => LoadAsync();
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            _ = RefreshAsync(_closed.Token);
+        }
+    }
+
+    private static ChartSpec Spark(KeyNumber number) =>
+        new(ChartKind.Line, [new ChartSeries(number.Label, number.Trend)]) { Sparkline = true, Height = 36, Format = number.Format };
+
+    private async Task RefreshAsync(CancellationToken ct)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(Options.Value.RefreshInterval, Time);
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                await LoadAsync();
+                await InvokeAsync(StateHasChanged);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            // The page was closed.
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        var ct = _closed.Token;
+        var now = Time.GetUtcNow().UtcDateTime;
+        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        var repos = await db.Repositories.AsNoTracking().Where(r => r.RemovedAt == null).ToListAsync(ct);
+        var statuses = await db.SyncStatuses.AsNoTracking().ToDictionaryAsync(s => s.RepositoryId, ct);
+        var lastSuccess = repos.ToDictionary(r => r.Id, r => statuses.GetValueOrDefault(r.Id)?.LastSuccessAt);
+        var previous = _cards?.ToDictionary(c => c.FullName);
+        var thisMonth = Periods.StartOf(now, PeriodKind.Month);
+        var from = DateOnly.FromDateTime(thisMonth.AddMonths(-12));
+        var to = DateOnly.FromDateTime(thisMonth.AddDays(-1));
+
+        var cards = new List<OverviewCard>();
+        foreach (var repo in repos.OrderBy(r => r.FullNameKey, StringComparer.Ordinal))
+        {
+            var status = statuses.GetValueOrDefault(repo.Id);
+            var state = RepositoryRow.StateOf(status, now);
+            IReadOnlyList<MetricsRow> rows = [];
+            if (previous is not null && previous.TryGetValue(repo.FullName, out var known) && _lastSuccess.GetValueOrDefault(repo.Id) == lastSuccess[repo.Id])
+            {
+                cards.Add(known with { State = state, Percent = status?.Percent });
+                continue;
+            }
+
+            if (status?.LastSuccessAt is not null)
+            {
+                rows = await Metrics.ForRepositoryAsync(repo.Id, repo.FullName, PeriodKind.Month, from, to, ct);
+            }
+
+            cards.Add(OverviewCard.Build(repo.Owner, repo.Name, rows, state, status?.Percent));
+        }
+
+        _cards = cards;
+        _lastSuccess = lastSuccess;
+    }
+}
