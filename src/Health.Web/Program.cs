@@ -29,6 +29,7 @@ app.UseHosting();
 app.MapHealthEndpoint();
 app.MapJobs();
 app.MapExports();
+app.MapChartExports();
 app.MapDashboard();
 await app.RunAsync();
 return 0;

@@ -4,6 +4,7 @@ using Health.Benchmarks;
 // dotnet run -c Release --project tests/Health.Benchmarks -- collect [PRS] [PRS_WITH_LATENCY]
 // dotnet run -c Release --project tests/Health.Benchmarks -- measure [PRS]
 // dotnet run -c Release --project tests/Health.Benchmarks -- soak [MINUTES] [REPOS] [WORKERS]
+// dotnet run -c Release --project tests/Health.Benchmarks -- pages [PRS] [REPOS]
 var verb = args.Length > 0 ? args[0] : "collect";
 int Arg(int index, int fallback) => args.Length > index && int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : fallback;
 return verb switch
@@ -11,6 +12,7 @@ return verb switch
     "collect" => await CollectBenchmark.RunAsync(Arg(1, 10_000), Arg(2, 2_000)),
     "measure" => await MeasureBenchmark.RunAsync(Arg(1, 100_000)),
     "soak" => await SoakBenchmark.RunAsync(Arg(1, 5), Arg(2, 100), Arg(3, 8)),
+    "pages" => await PagesBenchmark.RunAsync(Arg(1, 100_000), Arg(2, 20)),
     _ => Usage(),
 };
 
@@ -19,5 +21,6 @@ static int Usage()
     Console.Error.WriteLine("usage: Health.Benchmarks collect [PRS=10000] [PRS_WITH_100MS_LATENCY=2000]");
     Console.Error.WriteLine("       Health.Benchmarks measure [PRS=100000]");
     Console.Error.WriteLine("       Health.Benchmarks soak [MINUTES=5] [REPOS=100] [WORKERS=8]");
+    Console.Error.WriteLine("       Health.Benchmarks pages [PRS=100000] [REPOS=20]");
     return 2;
 }

@@ -63,7 +63,7 @@ public sealed class AppHarness : IAsyncDisposable
             ["GitHub:ApiUrl"] = server.BaseUri.ToString(),
             ["GitHub:RetryBaseDelay"] = "00:00:00.010",
             ["GitHub:SecondaryLimitDefaultWait"] = "00:00:00.100",
-            ["GitHub:RequestTimeout"] = "00:00:02",
+            ["GitHub:RequestTimeout"] = "00:00:10",
             ["GitHub:MaxRateLimitWait"] = "00:00:00",
             ["GitHub:ExtraBotLogins:0"] = "ci-helper",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -26,6 +26,12 @@ public sealed class PageFixture : BunitContext
 
     public RecordingScheduler Scheduler { get; } = new();
 
+    public PageFixture()
+    {
+        // A loaded CI machine can take more than bUnit's default second to render from a real database.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(20);
+    }
+
     public async Task StartAsync(WorldOptions? world = null)
     {
         _server = await SimulatorServer.StartAsync(WorldGenerator.Generate(world ?? new WorldOptions { Prs = 20, End = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc) }), new SimulatorOptions());

@@ -1,0 +1,75 @@
+using Health.Core.GitHub;
+using Health.Core.Metrics;
+using Health.Core.Metrics.Formulas;
+using Health.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Health.Core.Dashboard;
+
+/// <summary>
+/// What the repository page shows that METRICS.md does not define (first-review p90, review load, bot-authored counts,
+/// newcomer cohorts, waiting lists, the newcomers list), computed by METRICS.md's rules from the same derived facts.
+/// The metrics themselves come from <see cref="MetricsService"/>.
+/// </summary>
+public sealed class DashboardService(IDbContextFactory<HealthDb> dbFactory, DerivedFacts derived, TimeProvider time, IOptions<GitHubOptions> options)
+{
+    /// <summary>Links to GitHub's pages for the configured GitHub.</summary>
+    public GitHubLinks Links { get; } = new(options.Value.ApiUrl);
+
+    /// <summary>
+    /// Per period of the range (the periods overlapping [<paramref name="from"/>, <paramref name="to"/>], whole UTC days,
+    /// as the metrics rows) and the monthly newcomer cohorts of the months the range overlaps.
+    /// </summary>
+    public async Task<DashboardCharts> ChartsAsync(int repositoryId, PeriodKind kind, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        await derived.EnsureFreshAsync([repositoryId], ct);
+        var starts = Starts(kind, from, to);
+        if (starts.Count == 0)
+        {
+            return new DashboardCharts([], []);
+        }
+
+        var start = starts[0];
+        var end = Periods.Next(starts[^1], kind);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var periods = PeriodExtras.Compute(
+            starts,
+            kind,
+            await DashboardQueries.PullRequestsAsync(db, repositoryId, start, end, ct),
+            await DashboardQueries.IssuesAsync(db, repositoryId, start, end, ct),
+            await DashboardQueries.ReviewsAsync(db, repositoryId, start, end, ct));
+
+        var firstMonth = Periods.StartOf(Day(from), PeriodKind.Month);
+        var lastMonth = Periods.StartOf(Day(to), PeriodKind.Month);
+        var firstPrOf = await DashboardQueries.FirstPullRequestsAsync(db, repositoryId, ct);
+        var cohortPrs = await DashboardQueries.HumanPullRequestsAsync(db, repositoryId, firstMonth, lastMonth.AddMonths(CohortRetention.MaxOffset + 1), ct);
+        var lastSync = await DashboardQueries.LastSuccessAsync(db, repositoryId, ct);
+        return new DashboardCharts(periods, CohortRetention.Compute(firstPrOf, cohortPrs, firstMonth, lastMonth, lastSync));
+    }
+
+    /// <summary>The waiting lists (as of now) and the newcomers of the range's last period that has ended.</summary>
+    public async Task<ActionLists> ActionListsAsync(int repositoryId, PeriodKind kind, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        await derived.EnsureFreshAsync([repositoryId], ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var repo = await db.Repositories.AsNoTracking().Where(r => r.Id == repositoryId).Select(r => new { r.Owner, r.Name }).SingleAsync(ct);
+        var prs = await ActionListQueries.WaitingPullRequestsAsync(db, repositoryId, now, n => Links.PullRequest(repo.Owner, repo.Name, n), ct);
+        var issues = await ActionListQueries.WaitingIssuesAsync(db, repositoryId, now, n => Links.Issue(repo.Owner, repo.Name, n), ct);
+        var complete = Starts(kind, from, to).LastOrDefault(s => Periods.Next(s, kind) <= now);
+        if (complete == default)
+        {
+            return new ActionLists(prs, issues, null, []);
+        }
+
+        var firstPrOf = await DashboardQueries.FirstPullRequestsAsync(db, repositoryId, ct);
+        var newcomers = await ActionListQueries.NewcomersAsync(db, repositoryId, firstPrOf, complete, Periods.Next(complete, kind), Links, (repo.Owner, repo.Name), ct);
+        return new ActionLists(prs, issues, complete, newcomers);
+    }
+
+    /// <summary>The starts of the periods overlapping [<paramref name="from"/>, <paramref name="to"/>], as the metrics rows have them.</summary>
+    public static IReadOnlyList<DateTime> Starts(PeriodKind kind, DateOnly from, DateOnly to) => Periods.Range(Day(from), Day(to), kind).ToList();
+
+    private static DateTime Day(DateOnly date) => date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+}

@@ -1,0 +1,15 @@
+using Health.Core.Dashboard;
+using Health.Core.Metrics;
+using Health.Core.Metrics.Formulas;
+
+namespace Health.Web.Components.Pages.Repository;
+
+/// <summary>What the charts are shaped from: METRICS.md's rows, the dashboard's extra figures for the same periods, and the view.</summary>
+public sealed record ChartInput(IReadOnlyList<MetricsRow> Rows, DashboardCharts Extras, PeriodKind Kind, bool Bots)
+{
+    private readonly Dictionary<DateTime, DashboardPeriod> _extras = Extras.Periods.ToDictionary(p => p.PeriodStart);
+
+    /// <summary>A table with one row a period, its values picked from the metrics row and the dashboard's figures.</summary>
+    public ChartTable PerPeriod(IReadOnlyList<ChartColumn> columns, Func<MetricsRow, DashboardPeriod?, IReadOnlyList<double?>> values) =>
+        new(ChartShapes.PeriodStart, columns, [.. Rows.Select(r => ChartShapes.PeriodRow(r.PeriodStart, Kind, values(r, _extras.GetValueOrDefault(r.PeriodStart))))]);
+}

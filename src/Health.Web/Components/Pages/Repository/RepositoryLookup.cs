@@ -1,0 +1,20 @@
+using Health.Core.Storage;
+using Health.Core.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Health.Web.Components.Pages.Repository;
+
+/// <summary>Finds a repository Health holds data for by its <c>owner/name</c>, in any letter case.</summary>
+public static class RepositoryLookup
+{
+    /// <summary>
+    /// The repository, or null when Health has never tracked it. One that stopped being tracked but whose data was
+    /// kept is found: its charts still show what was collected.
+    /// </summary>
+    public static async Task<TrackedRepository?> FindAsync(IDbContextFactory<HealthDb> dbFactory, string owner, string name, CancellationToken ct)
+    {
+        var key = $"{owner}/{name}".ToLowerInvariant();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Repositories.AsNoTracking().SingleOrDefaultAsync(r => r.FullNameKey == key, ct);
+    }
+}

@@ -1,0 +1,153 @@
+using System.Net;
+using GitHubSimulator;
+using Health.Core.Storage;
+using Health.Core.Storage.Entities;
+using Health.Core.Tracking;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Health.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// The real app (Program) on Kestrel at a loopback port a browser can reach, over a SQLite file in a temp folder, with GitHub
+/// played by the simulator over loopback. Settings as in Health.Web.Tests' AppHarness: short polling intervals, so tests wait
+/// on state, and a yearly schedule, so no recurring sync fires during a run.
+/// </summary>
+public sealed class KestrelApp : IAsyncDisposable
+{
+    /// <summary>
+    /// The end of the simulated history: the start of the current month (UTC). The pages show the months before "now" on the
+    /// app's real clock, so a history fixed once and for all would drift out of them; this one always fills them, with the
+    /// same world (same options and seed) shifted to the month.
+    /// </summary>
+    public static readonly DateTime WorldEnd = new(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private readonly Factory _factory;
+
+    private KestrelApp(SimulatorServer simulator, string directory, Factory factory, Uri baseUri)
+    {
+        Simulator = simulator;
+        Directory = directory;
+        _factory = factory;
+        BaseUri = baseUri;
+    }
+
+    public SimulatorServer Simulator { get; }
+
+    public string Directory { get; }
+
+    /// <summary>Where the app listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseUri { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public static async Task<KestrelApp> StartAsync(WorldOptions world)
+    {
+        var simulator = await SimulatorServer.StartAsync(WorldGenerator.Generate(world), new SimulatorOptions());
+        var directory = System.IO.Directory.CreateTempSubdirectory("health-browser-").FullName;
+        var factory = new Factory(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Health"] = $"Data Source={Path.Combine(directory, "health.db")}",
+            ["Jobs:SqlitePath"] = Path.Combine(directory, "jobs.db"),
+            ["Jobs:PollInterval"] = "00:00:00.100",
+            ["Jobs:Workers"] = "3",
+            ["Jobs:RetryDelay"] = "00:00:00.200",
+            ["Dashboard:RefreshInterval"] = "00:00:00.100",
+            ["Health:DefaultCron"] = "0 0 1 1 *", // yearly: a recurring sync never fires in the middle of a run
+            ["GitHub:ApiUrl"] = simulator.BaseUri.ToString(),
+            ["GitHub:RetryBaseDelay"] = "00:00:00.010",
+            ["GitHub:SecondaryLimitDefaultWait"] = "00:00:00.100",
+            ["GitHub:RequestTimeout"] = "00:00:02",
+            ["GitHub:MaxRateLimitWait"] = "00:00:00",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+
+        // A real socket on loopback only (the browser is another process); port 0 lets the OS pick a free one.
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        return new KestrelApp(simulator, directory, factory, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    public HealthDb NewDb() => Services.GetRequiredService<IDbContextFactory<HealthDb>>().CreateDbContext();
+
+    /// <summary>The absolute address of a path of the app, e.g. <c>Url("/repositories")</c>.</summary>
+    public string Url(string path) => new Uri(BaseUri, path.TrimStart('/')).ToString();
+
+    /// <summary>
+    /// Tracks every repository of <paramref name="owner"/> through the app's own catalog (as the repositories page does), then
+    /// waits until each has synced: the database, not a sleep, says when.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> TrackAndSyncAsync(string owner, TimeSpan timeout)
+    {
+        var result = await Services.GetRequiredService<RepositoryCatalog>().AddAsync(owner, CancellationToken.None);
+        if (!result.Succeeded || result.Added.Count == 0)
+        {
+            throw new InvalidOperationException($"Tracking {owner} failed: {result.Describe()}");
+        }
+
+        await WaitUntilIdleAsync(timeout);
+        return result.Added;
+    }
+
+    /// <summary>Waits until every tracked repository has a sync status and all of them are idle; a failed sync fails at once.</summary>
+    public async Task WaitUntilIdleAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            await using (var db = NewDb())
+            {
+                var tracked = await db.Repositories.AsNoTracking().Where(r => r.RemovedAt == null).Select(r => new { r.Id, r.Owner, r.Name }).ToListAsync();
+                var states = await db.SyncStatuses.AsNoTracking().ToDictionaryAsync(s => s.RepositoryId, s => new { s.State, s.LastError });
+                var failed = tracked.Where(r => states.TryGetValue(r.Id, out var s) && s.State == SyncState.Failed).ToList();
+                if (failed.Count > 0)
+                {
+                    throw new InvalidOperationException($"The sync of {string.Join(", ", failed.Select(r => $"{r.Owner}/{r.Name} ({states[r.Id].LastError})"))} failed.");
+                }
+
+                if (tracked.All(r => states.TryGetValue(r.Id, out var s) && s.State == SyncState.Idle))
+                {
+                    return;
+                }
+
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"The repositories were not all synced after {timeout}: {string.Join(", ", tracked.Select(r => $"{r.Owner}/{r.Name} {(states.TryGetValue(r.Id, out var s) ? s.State : "no status")}"))}.");
+                }
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await Simulator.DisposeAsync();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow shutdown; the temp folder is cleaned by the OS.
+        }
+    }
+
+    private sealed class Factory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+    }
+}
