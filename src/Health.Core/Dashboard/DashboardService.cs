@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Health.Core.GitHub;
 using Health.Core.Metrics;
 using Health.Core.Metrics.Formulas;
@@ -10,12 +11,17 @@ namespace Health.Core.Dashboard;
 /// <summary>
 /// What the repository page shows that METRICS.md does not define (first-review p90, review load, bot-authored counts,
 /// newcomer cohorts, waiting lists, the newcomers list), computed by METRICS.md's rules from the same derived facts.
-/// The metrics themselves come from <see cref="MetricsService"/>.
+/// The metrics themselves come from <see cref="MetricsService"/>. Results are kept until the repository's next sync
+/// (the derived facts' version changes), so a repeated view costs no query; the waiting lists, which age with the
+/// clock, are kept for a minute at most.
 /// </summary>
 public sealed class DashboardService(IDbContextFactory<HealthDb> dbFactory, DerivedFacts derived, TimeProvider time, IOptions<GitHubOptions> options)
 {
     /// <summary>Links to GitHub's pages for the configured GitHub.</summary>
     public GitHubLinks Links { get; } = new(options.Value.ApiUrl);
+
+    private const int MaxCached = 64;
+    private readonly ConcurrentDictionary<string, (string Version, object Value)> _cache = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Per period of the range (the periods overlapping [<paramref name="from"/>, <paramref name="to"/>], whole UTC days,
@@ -23,7 +29,38 @@ public sealed class DashboardService(IDbContextFactory<HealthDb> dbFactory, Deri
     /// </summary>
     public async Task<DashboardCharts> ChartsAsync(int repositoryId, PeriodKind kind, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        await derived.EnsureFreshAsync([repositoryId], ct);
+        var version = await derived.EnsureFreshAsync([repositoryId], ct);
+        return await CachedAsync($"charts:{repositoryId}:{kind}:{from:O}:{to:O}", version, () => ComputeChartsAsync(repositoryId, kind, from, to, ct));
+    }
+
+    /// <summary>The waiting lists (as of now) and the newcomers of the range's last period that has ended.</summary>
+    public async Task<ActionLists> ActionListsAsync(int repositoryId, PeriodKind kind, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var version = await derived.EnsureFreshAsync([repositoryId], ct);
+        var minute = time.GetUtcNow().UtcDateTime.ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture);
+        return await CachedAsync($"lists:{repositoryId}:{kind}:{from:O}:{to:O}", $"{version}@{minute}", () => ComputeActionListsAsync(repositoryId, kind, from, to, ct));
+    }
+
+    private async Task<T> CachedAsync<T>(string key, string version, Func<Task<T>> compute)
+        where T : class
+    {
+        if (_cache.TryGetValue(key, out var hit) && hit.Version == version)
+        {
+            return (T)hit.Value;
+        }
+
+        var value = await compute();
+        if (_cache.Count >= MaxCached)
+        {
+            _cache.Clear();
+        }
+
+        _cache[key] = (version, value);
+        return value;
+    }
+
+    private async Task<DashboardCharts> ComputeChartsAsync(int repositoryId, PeriodKind kind, DateOnly from, DateOnly to, CancellationToken ct)
+    {
         var starts = Starts(kind, from, to);
         if (starts.Count == 0)
         {
@@ -48,10 +85,8 @@ public sealed class DashboardService(IDbContextFactory<HealthDb> dbFactory, Deri
         return new DashboardCharts(periods, CohortRetention.Compute(firstPrOf, cohortPrs, firstMonth, lastMonth, lastSync));
     }
 
-    /// <summary>The waiting lists (as of now) and the newcomers of the range's last period that has ended.</summary>
-    public async Task<ActionLists> ActionListsAsync(int repositoryId, PeriodKind kind, DateOnly from, DateOnly to, CancellationToken ct)
+    private async Task<ActionLists> ComputeActionListsAsync(int repositoryId, PeriodKind kind, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        await derived.EnsureFreshAsync([repositoryId], ct);
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var repo = await db.Repositories.AsNoTracking().Where(r => r.Id == repositoryId).Select(r => new { r.Owner, r.Name }).SingleAsync(ct);

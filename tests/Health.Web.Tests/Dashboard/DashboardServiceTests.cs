@@ -139,4 +139,21 @@ public sealed class DashboardServiceTests
         Assert.Equal("https://git.example.com/acme/widgets/pull/7", links.PullRequest("acme", "widgets", 7));
         Assert.Equal("https://github.com/octocat", new GitHubLinks("https://api.github.com/").Profile("octocat"));
     }
+
+    [Fact]
+    public async Task ChartsAsync_SameViewTwice_ReusesTheResultUntilTheNextSyncFinishes()
+    {
+        await using var world = await PeopleAsync();
+        world.Pr(1, 7, At(2026, 1, 2)).Review(1, 1, At(2026, 1, 5));
+        await world.SaveAsync();
+
+        var first = await world.Dashboard.ChartsAsync(world.RepositoryId, PeriodKind.Month, January, March, CancellationToken.None);
+        var again = await world.Dashboard.ChartsAsync(world.RepositoryId, PeriodKind.Month, January, March, CancellationToken.None);
+        await world.SyncFinishedAsync(At(2026, 3, 15, 13));
+        var afterSync = await world.Dashboard.ChartsAsync(world.RepositoryId, PeriodKind.Month, January, March, CancellationToken.None);
+
+        Assert.Same(first, again);
+        Assert.NotSame(first, afterSync);
+        Assert.Equal(first.Periods.Select(p => p.ReviewLoad), afterSync.Periods.Select(p => p.ReviewLoad));
+    }
 }

@@ -38,6 +38,14 @@ public sealed class DashboardWorld : IAsyncDisposable
 
     public MetricsService Metrics => _host.Services.GetRequiredService<MetricsService>();
 
+    /// <summary>Records that a sync of the repository finished at <paramref name="at"/> (what makes derived facts stale).</summary>
+    public async Task SyncFinishedAsync(DateTime at)
+    {
+        await using var db = await _host.Services.GetRequiredService<IDbContextFactory<HealthDb>>().CreateDbContextAsync();
+        await db.SyncStatuses.Where(s => s.RepositoryId == RepositoryId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.FinishedAt, at).SetProperty(x => x.LastSuccessAt, at));
+    }
+
     public static async Task<DashboardWorld> StartAsync()
     {
         var directory = Directory.CreateTempSubdirectory("health-dashboard-").FullName;
