@@ -48,14 +48,15 @@ public sealed class SyncJobTests
     [Fact]
     public async Task RateLimitExhaustedMidBackfill_SchedulesContinuation_FinishesEqualToWorld()
     {
-        // Two pages of pull requests (each page and its reviews ~101 requests): the first window covers one page,
-        // the limit runs out inside the second, and a later window finishes it.
+        // Two pages of pull requests (each page and its reviews ~101 requests). The first window allows only 120 requests,
+        // so the limit runs out inside the second page however fast the machine is; the window resets 15 s after the
+        // first request, and the continuation finishes the backfill in the next one.
         await using var app = await AppHarness.StartAsync(
             new WorldOptions { Prs = 200, End = AppHarness.WorldEnd },
             o =>
             {
-                o.RateLimit = 150;
-                o.RateLimitWindow = TimeSpan.FromSeconds(3);
+                o.RateLimitWindow = TimeSpan.FromSeconds(15);
+                o.RateLimitRemaining = 120;
             });
         await app.Catalog.AddAsync("acme/widgets", CancellationToken.None);
         var id = await app.RepositoryIdAsync("acme/widgets");
