@@ -33,6 +33,7 @@ public static class HealthCoreSetup
         builder.Services.AddSingleton<DerivedFacts>();
         builder.Services.AddSingleton<MetricsService>();
         builder.Services.AddSingleton<ExportService>();
+        builder.AddReports();
         builder.Services.AddSingleton<Dashboard.DashboardService>();
         return builder;
     }

@@ -30,6 +30,7 @@ app.MapHealthEndpoint();
 app.MapJobs();
 app.MapExports();
 app.MapChartExports();
+app.MapReports();
 app.MapDashboard();
 await app.RunAsync();
 return 0;

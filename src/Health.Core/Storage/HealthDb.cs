@@ -29,6 +29,12 @@ public sealed class HealthDb(DbContextOptions<HealthDb> options) : DbContext(opt
 
     public DbSet<DerivedState> DerivedStates => Set<DerivedState>();
 
+    public DbSet<ReportSchedule> ReportSchedules => Set<ReportSchedule>();
+
+    public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
+
+    public DbSet<ReportDelivery> ReportDeliveries => Set<ReportDelivery>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every timestamp is UTC; SQLite keeps no kind, so stamp it back on read.
@@ -107,6 +113,24 @@ public sealed class HealthDb(DbContextOptions<HealthDb> options) : DbContext(opt
             e.HasKey(s => s.RepositoryId);
             e.HasOne<TrackedRepository>().WithMany().HasForeignKey(s => s.RepositoryId).OnDelete(DeleteBehavior.Cascade);
         });
+        modelBuilder.Entity<ReportSchedule>(e =>
+        {
+            e.Property(s => s.Name).HasMaxLength(200);
+            e.Property(s => s.Scope).HasMaxLength(2000);
+            e.Property(s => s.Cron).HasMaxLength(200);
+            e.Property(s => s.TimeZone).HasMaxLength(100);
+            e.Property(s => s.Recipients).HasMaxLength(4000);
+            e.Property(s => s.WebhookUrl).HasMaxLength(2000);
+        });
+        modelBuilder.Entity<ReportRun>(e =>
+        {
+            // A scheduled report is made once per schedule and period: a job that runs again finds the same run.
+            e.HasIndex(r => new { r.ScheduleId, r.PeriodKind, r.PeriodStart }).IsUnique().HasFilter($"\"{nameof(ReportRun.Trigger)}\" = {(int)ReportTrigger.Scheduled}");
+            e.HasIndex(r => r.GeneratedAt);
+            e.HasOne<ReportSchedule>().WithMany().HasForeignKey(r => r.ScheduleId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(r => r.Deliveries).WithOne().HasForeignKey(d => d.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ReportDelivery>(e => e.HasIndex(d => new { d.RunId, d.Channel }).IsUnique());
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(

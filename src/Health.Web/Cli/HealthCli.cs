@@ -6,7 +6,7 @@ namespace Health.Web.Cli;
 /// <summary>The operator verbs of the one executable: <c>Health.Web VERB ...</c>. Without a verb, the dashboard starts.</summary>
 internal static class HealthCli
 {
-    private static readonly string[] Verbs = ["sync", "export"];
+    private static readonly string[] Verbs = ["sync", "export", "report"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -35,6 +35,20 @@ internal static class HealthCli
         return export;
     }
 
+    private static Command Report(CliContext cli, Action<int> setExitCode)
+    {
+        var repo = new Option<string?>("--repo") { Description = "A tracked repository, OWNER/REPO." };
+        var period = new Option<string?>("--period") { Description = "week or month." };
+        var at = new Option<string?>("--at") { Description = "Report the last complete period before this day, yyyy-MM-dd (UTC); default: now." };
+        var format = new Option<string?>("--format") { Description = "md (default) or html." };
+        var report = new Command("report", "Print the report of the last complete week or month: key metrics against the period before, waiting lists, newcomers, retention, review load.")
+        {
+            repo, period, at, format,
+        };
+        report.SetAction(async (result, token) => setExitCode(await ReportVerb.RunAsync(result.GetValue(repo), result.GetValue(period), result.GetValue(at), result.GetValue(format), cli, token)));
+        return report;
+    }
+
     private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
     {
         ["metrics"] = "The metrics CSV of METRICS.md: one row a repository and period.",
@@ -52,6 +66,7 @@ internal static class HealthCli
         sync.SetAction(async (result, token) => exitCode = await SyncVerb.RunAsync(result.GetValue(repository)!, cli, token));
         root.Subcommands.Add(sync);
         root.Subcommands.Add(Export(cli, code => exitCode = code));
+        root.Subcommands.Add(Report(cli, code => exitCode = code));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -61,7 +76,7 @@ internal static class HealthCli
                 await cli.Error.WriteLineAsync($"error: {error.Message}");
             }
 
-            await cli.Error.WriteLineAsync("usage: sync OWNER/REPO | export metrics|prs|contributors|cohorts (--repo OWNER/REPO ... | --org OWNER) --period month|week [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--group] [--out FILE]");
+            await cli.Error.WriteLineAsync("usage: sync OWNER/REPO | export metrics|prs|contributors|cohorts (--repo OWNER/REPO ... | --org OWNER) --period month|week [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--group] [--out FILE] | report --repo OWNER/REPO --period week|month [--at yyyy-MM-dd] [--format html|md]");
             return ExitCodes.BadInput;
         }
 

@@ -43,6 +43,9 @@ internal static class JobsSetup
         builder.Services.AddTransient<SyncJob>();
         builder.Services.AddTransient<ReconcileJob>();
         builder.Services.AddHostedService<ScheduleOnStart>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<Health.Core.Reports.Scheduling.IReportScheduler, HangfireReportScheduler>());
+        builder.Services.AddTransient<ReportJob>();
+        builder.Services.AddHostedService<ReportsOnStart>();
         return builder;
     }
 

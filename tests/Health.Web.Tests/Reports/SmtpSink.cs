@@ -1,0 +1,130 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace Health.Web.Tests.Reports;
+
+/// <summary>
+/// A real SMTP server on loopback (the SmtpServer package) that keeps what it receives, parsed by MimeKit. It can refuse
+/// the next N messages with a 554, to play an SMTP server that fails and then recovers.
+/// </summary>
+public sealed class SmtpSink : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private Task _running = Task.CompletedTask;
+    private int _refuseNext;
+    private int _refused;
+
+    private SmtpSink(int port) => Port = port;
+
+    public int Port { get; }
+
+    /// <summary>The messages accepted, with the envelope's recipients.</summary>
+    public ConcurrentQueue<(MimeMessage Message, IReadOnlyList<string> Envelope)> Received { get; } = new();
+
+    /// <summary>How many messages were refused so far.</summary>
+    public int Refused => Volatile.Read(ref _refused);
+
+    /// <summary>The settings that point the app at this server.</summary>
+    public IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Smtp:Host"] = "127.0.0.1",
+        ["Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Smtp:Security"] = "None",
+        ["Smtp:From"] = "Health <health@example.org>",
+        ["Smtp:Timeout"] = "00:00:05",
+    };
+
+    public static async Task<SmtpSink> StartAsync()
+    {
+        var sink = new SmtpSink(FreePort());
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, sink.Port)))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(new Store(sink));
+        var server = new SmtpServer.SmtpServer(options, services);
+        sink._running = server.StartAsync(sink._stop.Token);
+        await WaitListeningAsync(sink.Port);
+        return sink;
+    }
+
+    /// <summary>Accepts every message again and forgets what was received and refused.</summary>
+    public void Reset()
+    {
+        RefuseNext(0);
+        Interlocked.Exchange(ref _refused, 0);
+        Received.Clear();
+    }
+
+    /// <summary>Refuses the next <paramref name="count"/> messages (int.MaxValue: every one).</summary>
+    public void RefuseNext(int count) => Volatile.Write(ref _refuseNext, count);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _running;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped.
+        }
+
+        _stop.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task WaitListeningAsync(int port)
+    {
+        for (var i = 0; ; i++)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException) when (i < 200)
+            {
+                await Task.Delay(25);
+            }
+        }
+    }
+
+    private sealed class Store(SmtpSink sink) : MessageStore
+    {
+        public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            var left = Volatile.Read(ref sink._refuseNext);
+            if (left > 0)
+            {
+                if (left != int.MaxValue)
+                {
+                    Interlocked.Decrement(ref sink._refuseNext);
+                }
+
+                Interlocked.Increment(ref sink._refused);
+                return Task.FromResult(new SmtpResponse(SmtpReplyCode.TransactionFailed, "mailbox store is down (test)"));
+            }
+
+            using var stream = new MemoryStream(buffer.ToArray());
+            var message = MimeMessage.Load(stream, cancellationToken);
+            sink.Received.Enqueue((message, transaction.To.Select(m => $"{m.User}@{m.Host}").ToList()));
+            return Task.FromResult(SmtpResponse.Ok);
+        }
+    }
+}
