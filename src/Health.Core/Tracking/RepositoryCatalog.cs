@@ -27,13 +27,13 @@ public sealed class RepositoryCatalog(
 
     public async Task<AddResult> AddAsync(TrackTarget target, RepositorySource source, CancellationToken ct)
     {
-        Dictionary<string, TrackedRepository> before;
+        Dictionary<int, TrackedRepository> before;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var prefix = target.Owner.ToLowerInvariant() + "/";
             before = await db.Repositories.AsNoTracking()
                 .Where(r => target.IsOwner ? r.FullNameKey.StartsWith(prefix) : r.FullNameKey == target.Repository!.Key)
-                .ToDictionaryAsync(r => r.FullNameKey, ct);
+                .ToDictionaryAsync(r => r.Id, ct);
         }
 
         IReadOnlyList<TrackedRepository> found;
@@ -52,11 +52,11 @@ public sealed class RepositoryCatalog(
         var already = new List<string>();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            foreach (var id in found.Select(r => r.Id))
+            var ids = found.Select(r => r.Id).ToList();
+            foreach (var repo in await db.Repositories.Where(r => ids.Contains(r.Id)).OrderBy(r => r.FullNameKey).ToListAsync(ct))
             {
-                var repo = await db.Repositories.SingleAsync(r => r.Id == id, ct);
-                var existed = before.TryGetValue(repo.FullNameKey, out var old) || (old = before.Values.FirstOrDefault(r => r.Id == id)) is not null;
-                if (existed && old!.IsTracked)
+                var existed = before.TryGetValue(repo.Id, out var old);
+                if (old is { IsTracked: true })
                 {
                     already.Add(repo.FullName);
                 }
