@@ -2,20 +2,23 @@ using System.Globalization;
 using Health.Core.Dashboard;
 using Health.Core.Export;
 using Health.Core.Metrics;
+using Health.Core.Metrics.Formulas;
 using Health.Core.Storage;
+using Health.Web.Components.Pages.Compare;
 using Health.Web.Components.Pages.Repository;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Health.Web.Endpoints;
 
-/// <summary>The CSV behind each chart of the repository page: the same rows and columns as the chart's table view.</summary>
+/// <summary>The CSV behind each chart of the repository and compare pages: the same rows and columns as the chart's table view.</summary>
 internal static class ChartEndpoints
 {
     /// <summary><c>GET /repos/{owner}/{name}/charts/{chart}.csv?period=month|week&amp;from=yyyy-MM-dd&amp;to=yyyy-MM-dd&amp;bots=true</c>.</summary>
     public static IEndpointRouteBuilder MapChartExports(this IEndpointRouteBuilder app)
     {
         app.MapGet("/repos/{owner}/{name}/charts/{chart}.csv", ChartCsvAsync);
+        app.MapGet("/compare/charts/{chart}.csv", CompareCsvAsync);
         return app;
     }
 
@@ -54,7 +57,43 @@ internal static class ChartEndpoints
         }
 
         var charts = await RepositoryCharts.LoadAsync(metrics, dashboard, repo.Id, repo.FullName, view, ct);
-        var table = charts.Single(c => c.Key == chart).Table;
+        await CsvAsync(http, charts.Single(c => c.Key == chart).Table, FileName($"{repo.Owner}-{repo.Name}", chart, view.Period, view.From, view.To, view.Bots));
+    }
+
+    /// <summary><c>GET /compare/charts/{chart}.csv?items=a/b,c&amp;period=month|week&amp;from=yyyy-MM-dd&amp;to=yyyy-MM-dd</c>.</summary>
+    private static async Task CompareCsvAsync(
+        HttpContext http,
+        string chart,
+        [FromQuery] string? items,
+        [FromQuery] string? period,
+        [FromQuery] string? from,
+        [FromQuery] string? to,
+        IDbContextFactory<HealthDb> dbFactory,
+        MetricsService metrics,
+        TimeProvider time)
+    {
+        var ct = http.RequestAborted;
+        var view = CompareView.Parse(items, period, from, to, time.GetUtcNow().UtcDateTime);
+        if (!CompareCharts.Keys.Contains(chart, StringComparer.Ordinal))
+        {
+            await PlainAsync(http, StatusCodes.Status404NotFound, $"There is no chart '{chart}'; the charts are {string.Join(", ", CompareCharts.Keys)}.");
+            return;
+        }
+
+        var (scopes, missing) = await CompareScopes.ResolveAsync(dbFactory, view.Items, ct);
+        string[] problems = [.. view.Problems, .. missing];
+        if (problems.Length > 0 || scopes.Count == 0)
+        {
+            await PlainAsync(http, StatusCodes.Status400BadRequest, problems.Length > 0 ? string.Join(" ", problems) : "items: name at least one repository (owner/name) or organisation (owner) to compare.");
+            return;
+        }
+
+        var charts = await CompareCharts.LoadAsync(metrics, scopes, view, ct);
+        await CsvAsync(http, charts.Single(c => c.Key == chart).Table, FileName("compare-" + string.Join("-", scopes.Select(s => s.Item.Text)), chart, view.Period, view.From, view.To, bots: false));
+    }
+
+    private static async Task CsvAsync(HttpContext http, ChartTable table, string fileName)
+    {
         await using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         await using (var csv = CsvFormat.CreateWriter(text))
         {
@@ -66,15 +105,15 @@ internal static class ChartEndpoints
         }
 
         http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(repo.Owner, repo.Name, chart, view)}\"";
-        await http.Response.WriteAsync(text.ToString(), ct);
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        await http.Response.WriteAsync(text.ToString(), http.RequestAborted);
     }
 
     /// <summary>Says what is inside, e.g. <c>acme-widgets-pr-flow-month-2025-11-01-to-2026-11-28.csv</c>.</summary>
-    private static string FileName(string owner, string name, string chart, RepositoryView view)
+    private static string FileName(string subject, string chart, PeriodKind kind, DateOnly from, DateOnly to, bool bots)
     {
         var d = CultureInfo.InvariantCulture;
-        var raw = $"{owner}-{name}-{chart}-{RepositoryView.Unit(view.Period)}-{view.From.ToString("yyyy-MM-dd", d)}-to-{view.To.ToString("yyyy-MM-dd", d)}{(view.Bots ? "-bots" : string.Empty)}.csv";
+        var raw = $"{subject}-{chart}-{RepositoryView.Unit(kind)}-{from.ToString("yyyy-MM-dd", d)}-to-{to.ToString("yyyy-MM-dd", d)}{(bots ? "-bots" : string.Empty)}.csv";
         return new string(raw.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' ? c : '_').ToArray());
     }
 

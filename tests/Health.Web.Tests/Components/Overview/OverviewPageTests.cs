@@ -18,7 +18,7 @@ public sealed class OverviewPageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _ctx.StartAsync(new GitHubSimulator.WorldOptions { Prs = 150, End = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc) });
+        await _ctx.StartAsync(new GitHubSimulator.WorldOptions { Prs = 150, End = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc) }, now: new DateTime(2026, 11, 15, 12, 0, 0, DateTimeKind.Utc));
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

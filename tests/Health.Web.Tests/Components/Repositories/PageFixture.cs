@@ -32,7 +32,8 @@ public sealed class PageFixture : BunitContext
         DefaultWaitTimeout = TimeSpan.FromSeconds(20);
     }
 
-    public async Task StartAsync(WorldOptions? world = null)
+    /// <summary>Starts the simulator and the services; <paramref name="now"/> stops the app's clock there (tests that name months must not depend on today).</summary>
+    public async Task StartAsync(WorldOptions? world = null, DateTime? now = null)
     {
         _server = await SimulatorServer.StartAsync(WorldGenerator.Generate(world ?? new WorldOptions { Prs = 20, End = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc) }), new SimulatorOptions());
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _directory, DisableDefaults = true });
@@ -44,6 +45,11 @@ public sealed class PageFixture : BunitContext
         });
         builder.AddHealthCore();
         builder.Services.Replace(ServiceDescriptor.Singleton<ISyncScheduler>(Scheduler));
+        if (now is { } fixedNow)
+        {
+            builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new Dashboard.FixedClock(fixedNow)));
+        }
+
         builder.Services.AddSingleton(Options.Create(new DashboardOptions { RefreshInterval = TimeSpan.FromMilliseconds(50) }));
         foreach (var service in builder.Services)
         {
