@@ -25,7 +25,9 @@ public static class PageCharts
     /// <c>val</c> attribute unless its value is null (a null still gets an element, without <c>val</c>). A line or area
     /// series is one or more <c>path.apexcharts-line</c> / <c>path.apexcharts-area</c> (split at gaps) with one vertex per
     /// value; with markers off no element stands for a single value, so the distinct x positions of the vertices (M and L
-    /// points, and the end point of each C curve) are counted. Series are ordered by <c>data:realIndex</c>, the order
+    /// points, and the end point of each C curve) are counted, with those of the markers the app puts on values standing
+    /// alone between gaps (ApexCharts draws no line for them, and none at all for one in the last place; the markers'
+    /// size is at least 1, unlike the 0.1 ApexCharts gives its own placeholders). Series are ordered by <c>data:realIndex</c>, the order
     /// they were given in (ApexCharts draws heatmap rows bottom-up).
     /// </summary>
     private const string ReadScript = """
@@ -73,7 +75,10 @@ public static class PageCharts
                 }
                 if (lines.length > 0) {
                     kind = s.querySelector('path.apexcharts-area') ? 'area' : 'line';
-                    return new Set([...lines].flatMap(xsOf).map(x => x.toFixed(1))).size;
+                    const marked = [...s.querySelectorAll('[default-marker-size]')]
+                        .filter(m => Number(m.getAttribute('default-marker-size')) >= 1)
+                        .map(m => xsOf(m)[0]);
+                    return new Set([...[...lines].flatMap(xsOf), ...marked].map(x => x.toFixed(1))).size;
                 }
                 return 0;
             });
@@ -82,8 +87,9 @@ public static class PageCharts
         """;
 
     /// <summary>
-    /// Every <c>figure.chart</c> of the page, in page order, once every chart of the page has either drawn its chart or shown
-    /// its message (charts are drawn after the page renders, by the component's JS module).
+    /// Every <c>figure.chart</c> of the page, in page order, once every chart of the page has either drawn its current data
+    /// (its <c>data-drawn</c> equals its <c>data-expected</c>) or shown its message: charts are drawn after the page renders,
+    /// by the component's JS module, and redrawn after the data changes.
     /// </summary>
     public static Task<IReadOnlyList<ChartInfo>> ChartsAsync(IPage page) => ChartsAsync(page.Locator("body"));
 
@@ -91,7 +97,7 @@ public static class PageCharts
     public static async Task<IReadOnlyList<ChartInfo>> ChartsAsync(ILocator scope)
     {
         await scope.Page.WaitForFunctionAsync(
-            "() => [...document.querySelectorAll('figure.chart')].every(f => f.querySelector('.chart-message') || f.querySelector('svg .apexcharts-series'))",
+            "() => [...document.querySelectorAll('figure.chart')].every(f => f.querySelector('.chart-message') || (f.querySelector('svg .apexcharts-series') && f.dataset.drawn === f.dataset.expected))",
             null,
             new PageWaitForFunctionOptions { PollingInterval = 50 });
         var charts = await scope.Locator("figure.chart").EvaluateAllAsync<ChartJson[]>(ReadScript);

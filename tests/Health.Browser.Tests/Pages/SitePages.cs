@@ -36,6 +36,12 @@ public static class SitePages
             var charts = await PageCharts.ChartsAsync(page.Page);
             Assert.True(charts.Count >= 10, $"expected the repository page's charts, found {charts.Count}");
         }),
+        new("compare", "/compare?items=acme,acme/widgets,acme/widgets-2", async page =>
+        {
+            await page.WaitForBlazorAsync();
+            var charts = await PageCharts.ChartsAsync(page.Page);
+            Assert.True(charts.Count >= 14, $"expected the compare page's charts, found {charts.Count}");
+        }),
         new("definitions", "/definitions", async page => await Expect(page.Page.Locator("h1")).ToHaveTextAsync("How each figure is defined")),
         new("jobs", "/jobs", async page =>
         {

@@ -62,10 +62,39 @@ function prepare(options) {
     section(apex, 'xaxis', 'axisBorder').color = css('--border');
     section(apex, 'xaxis', 'axisTicks').color = css('--border');
     section(apex, 'grid').borderColor = css('--border');
+    const palette = [1, 2, 3, 4, 5, 6].map(i => css(`--chart-${i}`)).filter(Boolean);
+    if (palette.length > 0) {
+        apex.colors = heatmap ? [palette[0]] : palette;
+    }
     if (heatmap) {
         section(apex, 'stroke').colors = [css('--surface')];
     }
+    if (apex.chart?.type === 'line' || apex.chart?.type === 'area') {
+        markIsolatedValues(apex, palette, css('--surface'));
+    }
     return apex;
+}
+
+/**
+ * A value with a gap on both sides is drawn by ApexCharts as a line of no length, which no one can see: it gets a
+ * marker of its own series' colour instead (ApexCharts' discrete markers).
+ */
+function markIsolatedValues(apex, palette, surface) {
+    const discrete = [];
+    (apex.series ?? []).forEach((series, seriesIndex) => {
+        const data = series.data ?? [];
+        data.forEach((value, dataPointIndex) => {
+            const alone = value !== null && (dataPointIndex === 0 || data[dataPointIndex - 1] === null)
+                && (dataPointIndex === data.length - 1 || data[dataPointIndex + 1] === null);
+            if (alone && data.length > 1) {
+                const color = palette.length > 0 ? palette[seriesIndex % palette.length] : undefined;
+                discrete.push({ seriesIndex, dataPointIndex, size: apex.chart?.sparkline?.enabled ? 2.5 : 4, fillColor: color, strokeColor: surface, shape: 'circle' });
+            }
+        });
+    });
+    if (discrete.length > 0) {
+        section(apex, 'markers').discrete = discrete;
+    }
 }
 
 /** A chart handle from create, or the element it was created in. */
@@ -73,21 +102,31 @@ const charts = new WeakMap();
 const handleOf = target => (target instanceof Element ? charts.get(target) : target);
 
 /** Draws a chart into element; returns the handle that update and destroy take. */
-export async function create(element, options) {
+export async function create(element, options, hash) {
     await loadApexCharts();
-    const handle = { chart: new window.ApexCharts(element, prepare(options)), destroyed: false };
+    const handle = { chart: new window.ApexCharts(element, prepare(options)), destroyed: false, element };
     charts.set(element, handle);
     await handle.chart.render();
+    markDrawn(handle, hash);
     return handle;
 }
 
+/** Tells the page (and tests) which options the drawing shows: the figure's data-drawn takes their hash. */
+function markDrawn(handle, hash) {
+    const figure = handle.element.closest('figure');
+    if (figure && hash && !handle.destroyed) {
+        figure.dataset.drawn = hash;
+    }
+}
+
 /** Redraws a chart with new options; ignored once the chart is destroyed. */
-export async function update(target, options) {
+export async function update(target, options, hash) {
     const handle = handleOf(target);
     if (!handle || handle.destroyed) {
         return;
     }
     await handle.chart.updateOptions(prepare(options), true, false);
+    markDrawn(handle, hash);
 }
 
 /** Destroys a chart (by handle or element); destroying twice does nothing. */
@@ -98,4 +137,8 @@ export function destroy(target) {
     }
     handle.destroyed = true;
     handle.chart.destroy();
+    const figure = handle.element?.closest('figure');
+    if (figure) {
+        delete figure.dataset.drawn;
+    }
 }

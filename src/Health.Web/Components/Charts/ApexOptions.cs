@@ -35,6 +35,8 @@ internal static class ApexOptions
             ["dataLabels"] = new JsonObject { ["enabled"] = false },
             ["stroke"] = new JsonObject { ["width"] = spec.Kind is ChartKind.Line or ChartKind.Area ? 2 : heatmap ? 1 : 0 },
             ["legend"] = new JsonObject { ["show"] = !heatmap && spec.Series.Count > 1 },
+            // A sparkline has no margins: without a little room a value at the top or bottom would be cut in half.
+            ["grid"] = spec.Sparkline ? new JsonObject { ["padding"] = new JsonObject { ["top"] = 3, ["bottom"] = 3, ["left"] = 3, ["right"] = 3 } } : new JsonObject(),
             [FormatKey] = spec.Format.ToString().ToLowerInvariant(),
         };
     }

@@ -57,6 +57,11 @@ public sealed class ApexChartTests : BunitContext
         Assert.IsType<IJSObjectReference>(update.Arguments[0], exactMatch: false);
         Assert.Equal("[1,2,9]", OptionsOf(update)["series"]![1]!["data"]!.ToJsonString());
         _module.VerifyInvoke("create", calledTimes: 1);
+
+        // The figure names the options it expects drawn; the module is told the same name, and a change is a new name.
+        var created = (string?)_module.VerifyInvoke("create").Arguments[2];
+        Assert.Equal(update.Arguments[2], cut.Find("figure").GetAttribute("data-expected"));
+        Assert.NotEqual(created, update.Arguments[2]);
     }
 
     [Fact]
