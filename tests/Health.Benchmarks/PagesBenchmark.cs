@@ -34,6 +34,9 @@ internal static partial class PagesBenchmark
     private const string RepositoryPage = $"/repos/{Owner}/{Name}";
     private const string WeeklyRepositoryPage = $"{RepositoryPage}?period=week";
     private const string Overview = "/";
+
+    /// <summary>The main repository against every repository of the owner pooled: the heaviest comparison there is.</summary>
+    private const string ComparePage = $"/compare?items={Owner}/{Name},{Owner}";
     private const string ExtraBot = "ci-helper";
 
     /// <summary>January 1st at midnight: no recurring sync of the loaded world fires (against GitHub) during a run.</summary>
@@ -62,9 +65,10 @@ internal static partial class PagesBenchmark
         try
         {
             var database = Path.Combine(folder, "pages.db");
+            var published = await WebApp.PublishAsync(Path.Combine(folder, "app"));
             var world = await PrepareAsync(database, prs, repositories, CancellationToken.None);
-            var repositoryRun = await RunAppAsync(folder, database, "repository", [RepositoryPage, WeeklyRepositoryPage]);
-            var overviewRun = await RunAppAsync(folder, database, "overview", [Overview]);
+            var repositoryRun = await RunAppAsync(published, folder, database, "repository", [RepositoryPage, WeeklyRepositoryPage, ComparePage]);
+            var overviewRun = await RunAppAsync(published, folder, database, "overview", [Overview]);
             var report = new Report(world, repositoryRun, overviewRun, repositories);
             Table.Print($"Pages ({repositories} repositories: acme/widgets with {prs:N0} PRs, any other with {Math.Max(1, prs / 10):N0})", report.Rows());
             return report.Conclude();
@@ -187,10 +191,10 @@ internal static partial class PagesBenchmark
     }
 
     /// <summary>Starts the app, fetches each of <paramref name="paths"/> once cold then warm, reads its peak memory, stops it.</summary>
-    private static async Task<AppRun> RunAppAsync(string folder, string database, string name, IReadOnlyList<string> paths)
+    private static async Task<AppRun> RunAppAsync(string published, string folder, string database, string name, IReadOnlyList<string> paths)
     {
         var baseUri = new Uri($"http://127.0.0.1:{FreePort()}/");
-        using var app = WebApp.Start(database, baseUri, Path.Combine(folder, $"app-{name}.log"));
+        using var app = WebApp.Start(published, database, baseUri, Path.Combine(folder, $"app-{name}.log"));
         using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(2) };
         var started = await app.WaitUntilAnsweringAsync(http, StartTimeout);
         if (started is null)
@@ -340,7 +344,9 @@ internal static partial class PagesBenchmark
         {
             if (RepositoryPageAvailable)
             {
-                return ViewRows(Repository, "repository page, monthly").Concat(ViewRows(repositoryRun.View(WeeklyRepositoryPage), "repository page, weekly"));
+                return ViewRows(Repository, "repository page, monthly")
+                    .Concat(ViewRows(repositoryRun.View(WeeklyRepositoryPage), "repository page, weekly"))
+                    .Concat(ViewRows(repositoryRun.View(ComparePage), "compare page (the main repository against the owner's pooled)"));
             }
 
             // Timed all the same, but what answers is not the page yet: shown apart, with what it said.
@@ -418,12 +424,38 @@ internal static partial class PagesBenchmark
             }
         }
 
-        public static WebApp Start(string database, Uri url, string logPath)
+        /// <summary>
+        /// Publishes Health.Web (Release) into <paramref name="output"/>, as a deployment would run it: only a published app
+        /// serves its static web assets (scoped CSS, blazor.web.js, the chart library) outside Development. Returns the folder.
+        /// </summary>
+        public static async Task<string> PublishAsync(string output)
         {
-            var (dll, contentRoot) = Locate();
-            Console.Error.WriteLine($"pages: starting {dll} on {url} (content root {contentRoot})");
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = contentRoot };
-            foreach (var arg in new[] { dll, "--urls", url.GetLeftPart(UriPartial.Authority), "--contentRoot", contentRoot })
+            var project = Path.Combine(RepositoryRoot(), "src", "Health.Web");
+            Console.Error.WriteLine($"pages: publishing {project} to {output}");
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var arg in new[] { "publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "quiet" })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var publish = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet publish");
+            var stdout = publish.StandardOutput.ReadToEndAsync();
+            var stderr = publish.StandardError.ReadToEndAsync();
+            await publish.WaitForExitAsync();
+            if (publish.ExitCode != 0 || !File.Exists(Path.Combine(output, "Health.Web.dll")))
+            {
+                throw new InvalidOperationException($"dotnet publish of {project} failed ({publish.ExitCode}):\n{await stdout}{await stderr}");
+            }
+
+            return output;
+        }
+
+        public static WebApp Start(string published, string database, Uri url, string logPath)
+        {
+            var dll = Path.Combine(published, "Health.Web.dll");
+            Console.Error.WriteLine($"pages: starting {dll} on {url}");
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = published };
+            foreach (var arg in new[] { dll, "--urls", url.GetLeftPart(UriPartial.Authority), "--contentRoot", published })
             {
                 start.ArgumentList.Add(arg);
             }
@@ -455,20 +487,16 @@ internal static partial class PagesBenchmark
             ["GitHub__ExtraBotLogins__0"] = ExtraBot,
         };
 
-        /// <summary>src/Health.Web/bin/CONFIG/TFM/Health.Web.dll and its project folder, else the copy beside this benchmark.</summary>
-        private static (string Dll, string ContentRoot) Locate()
+        /// <summary>The folder of Health.sln above this benchmark's binaries.</summary>
+        private static string RepositoryRoot()
         {
-            var here = new DirectoryInfo(AppContext.BaseDirectory);
-            var (tfm, configuration) = (here.Name, here.Parent?.Name ?? "Release");
-            var root = here;
+            var root = new DirectoryInfo(AppContext.BaseDirectory);
             while (root is not null && !File.Exists(Path.Combine(root.FullName, "Health.sln")))
             {
                 root = root.Parent;
             }
 
-            var project = root is null ? null : Path.Combine(root.FullName, "src", "Health.Web");
-            var dll = project is null ? null : Path.Combine(project, "bin", configuration, tfm, "Health.Web.dll");
-            return dll is not null && File.Exists(dll) ? (dll, project!) : (Path.Combine(here.FullName, "Health.Web.dll"), here.FullName);
+            return root?.FullName ?? throw new InvalidOperationException($"no Health.sln above {AppContext.BaseDirectory}: run the benchmark from the repository's build output");
         }
 
         /// <summary>Seconds until <c>/health</c> gives any answer (the schema is migrated before the server listens), or null.</summary>

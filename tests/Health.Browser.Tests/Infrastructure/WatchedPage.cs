@@ -51,13 +51,22 @@ public sealed class WatchedPage : IAsyncDisposable
         }
     }
 
-    public static async Task<WatchedPage> OpenAsync(IBrowser browser, Uri baseUri, ColorScheme scheme = ColorScheme.Light)
+    /// <summary>A laptop's window.</summary>
+    public static readonly ViewportSize Laptop = new() { Width = 1280, Height = 800 };
+
+    /// <summary>A phone held upright (CSS pixels of a common 6-inch phone).</summary>
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    public static async Task<WatchedPage> OpenAsync(IBrowser browser, Uri baseUri, ColorScheme scheme = ColorScheme.Light, ViewportSize? viewport = null)
     {
+        var phone = viewport is { Width: < 600 };
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUri.ToString(),
             ColorScheme = scheme,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = viewport ?? Laptop,
+            IsMobile = phone,
+            HasTouch = phone,
             Locale = "en-US",
             TimezoneId = "UTC",
         });

@@ -27,4 +27,24 @@ public sealed class SitePageTests(BrowserFixture fixture, ITestOutputHelper outp
         output.WriteLine(path);
         Assert.True(new FileInfo(path).Length > 1000, $"{path} is (nearly) empty.");
     }
+
+    [Theory]
+    [MemberData(nameof(SitePages.Names), MemberType = typeof(SitePages))]
+    public async Task Open_PageOnAPhone_FitsTheScreenWidthAndSavesAScreenshot(string name)
+    {
+        var site = SitePages.Named(name);
+        await using var page = await WatchedPage.OpenAsync(fixture.Browser, fixture.App.BaseUri, ColorScheme.Light, WatchedPage.Phone);
+
+        await page.GotoAsync(site.Path);
+        await site.WaitUntilReady(page);
+
+        page.AssertNoProblems();
+        var path = await fixture.Screenshots.SaveAsync(page.Page, site.Name, ColorScheme.Light, "phone");
+        output.WriteLine(path);
+
+        // Nothing wider than the screen: a page that scrolls sideways on a phone is not readable. Tables scroll inside
+        // their own box, so only the document's width counts.
+        var (document, screen) = await page.Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]") is [var d, var s] ? (d, s) : (0, 0);
+        Assert.True(document <= screen, $"{name} is {document} px wide on a {screen} px screen.");
+    }
 }

@@ -50,6 +50,20 @@ public static class SitePages
         }),
     ];
 
+    public static TheoryData<string> Names
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var page in All)
+            {
+                data.Add(page.Name);
+            }
+
+            return data;
+        }
+    }
+
     public static TheoryData<string, ColorScheme> NamesAndSchemes
     {
         get
