@@ -54,10 +54,20 @@ public sealed class ApexOptionsTests
         var options = ApexOptions.Build(new ChartSpec(ChartKind.Line, [new ChartSeries("A", [new("x", 1)])]));
 
         Assert.Equal(
-            ["chart", "series", "xaxis", "yaxis", "dataLabels", "stroke", "legend", ApexOptions.FormatKey],
+            ["chart", "series", "xaxis", "yaxis", "dataLabels", "stroke", "legend", "grid", ApexOptions.FormatKey],
             options.Select(p => p.Key));
+        Assert.Equal("{}", options["grid"]!.ToJsonString());
         Assert.Equal("transparent", (string?)options["chart"]!["background"]);
         Assert.False((bool?)options["chart"]!["toolbar"]!["show"]);
         Assert.IsType<JsonObject>(options["yaxis"]);
+    }
+
+    [Fact]
+    public void Build_Sparkline_LeavesRoomForValuesAtTheEdges()
+    {
+        var options = ApexOptions.Build(new ChartSpec(ChartKind.Line, [new ChartSeries("A", [new("x", 1), new("y", 0)])]) { Sparkline = true, Height = 36 });
+
+        Assert.True((bool?)options["chart"]!["sparkline"]!["enabled"]);
+        Assert.Equal("""{"top":3,"bottom":3,"left":3,"right":3}""", options["grid"]!["padding"]!.ToJsonString());
     }
 }

@@ -30,6 +30,9 @@ public sealed partial class OverviewPage : ComponentBase, IDisposable
     private TimeProvider Time { get; set; } = default!;
 
     [Inject]
+    private ILogger<OverviewPage> Logger { get; set; } = default!;
+
+    [Inject]
     private IOptions<DashboardOptions> Options { get; set; } = default!;
 
     public void Dispose()
@@ -51,22 +54,12 @@ public sealed partial class OverviewPage : ComponentBase, IDisposable
     private static ChartSpec Spark(KeyNumber number) =>
         new(ChartKind.Line, [new ChartSeries(number.Label, number.Trend)]) { Sparkline = true, Height = 36, Format = number.Format };
 
-    private async Task RefreshAsync(CancellationToken ct)
-    {
-        try
+    private Task RefreshAsync(CancellationToken ct) =>
+        LiveRefresh.RunAsync(Options.Value.RefreshInterval, Time, async () =>
         {
-            using var timer = new PeriodicTimer(Options.Value.RefreshInterval, Time);
-            while (await timer.WaitForNextTickAsync(ct))
-            {
-                await LoadAsync();
-                await InvokeAsync(StateHasChanged);
-            }
-        }
-        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
-        {
-            // The page was closed.
-        }
-    }
+            await LoadAsync();
+            await InvokeAsync(StateHasChanged);
+        }, Logger, ct);
 
     private async Task LoadAsync()
     {

@@ -33,6 +33,9 @@ public sealed partial class RepositoriesPage : ComponentBase, IDisposable
     private TimeProvider Time { get; set; } = default!;
 
     [Inject]
+    private ILogger<RepositoriesPage> Logger { get; set; } = default!;
+
+    [Inject]
     private IOptions<DashboardOptions> Options { get; set; } = default!;
 
     public void Dispose()
@@ -51,26 +54,12 @@ public sealed partial class RepositoriesPage : ComponentBase, IDisposable
         }
     }
 
-    private async Task RefreshAsync(CancellationToken ct)
-    {
-        try
+    private Task RefreshAsync(CancellationToken ct) =>
+        LiveRefresh.RunAsync(Options.Value.RefreshInterval, Time, async () =>
         {
-            using var timer = new PeriodicTimer(Options.Value.RefreshInterval, Time);
-            while (await timer.WaitForNextTickAsync(ct))
-            {
-                await LoadAsync();
-                await InvokeAsync(StateHasChanged);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The page was closed.
-        }
-        catch (ObjectDisposedException)
-        {
-            // The circuit went away between two ticks.
-        }
-    }
+            await LoadAsync();
+            await InvokeAsync(StateHasChanged);
+        }, Logger, ct);
 
     private async Task LoadAsync()
     {

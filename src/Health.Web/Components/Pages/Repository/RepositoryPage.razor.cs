@@ -63,6 +63,9 @@ public sealed partial class RepositoryPage : ComponentBase, IDisposable
     private TimeProvider Time { get; set; } = default!;
 
     [Inject]
+    private ILogger<RepositoryPage> Logger { get; set; } = default!;
+
+    [Inject]
     private IOptions<DashboardOptions> Options { get; set; } = default!;
 
     [Inject]
@@ -144,36 +147,22 @@ public sealed partial class RepositoryPage : ComponentBase, IDisposable
         return await db.SyncStatuses.AsNoTracking().SingleOrDefaultAsync(s => s.RepositoryId == _repo!.Id, _closed.Token);
     }
 
-    private async Task RefreshAsync(CancellationToken ct)
-    {
-        try
+    private Task RefreshAsync(CancellationToken ct) =>
+        LiveRefresh.RunAsync(Options.Value.RefreshInterval, Time, async () =>
         {
-            using var timer = new PeriodicTimer(Options.Value.RefreshInterval, Time);
-            while (await timer.WaitForNextTickAsync(ct))
+            if (_repo is null)
             {
-                if (_repo is null)
-                {
-                    continue;
-                }
-
-                _status = await StatusAsync();
-                if (_status?.FinishedAt != _loadedFinishedAt && _status?.State != SyncState.Running)
-                {
-                    await LoadAsync();
-                }
-
-                await InvokeAsync(StateHasChanged);
+                return;
             }
-        }
-        catch (OperationCanceledException)
-        {
-            // The page was closed.
-        }
-        catch (ObjectDisposedException)
-        {
-            // The circuit went away between two ticks.
-        }
-    }
+
+            _status = await StatusAsync();
+            if (_status?.FinishedAt != _loadedFinishedAt && _status?.State != SyncState.Running)
+            {
+                await LoadAsync();
+            }
+
+            await InvokeAsync(StateHasChanged);
+        }, Logger, ct);
 
     /// <summary>Switching the period while the range is still the default moves it to the new period's default range.</summary>
     private void PeriodChanged()
