@@ -23,7 +23,7 @@ public sealed partial class ReportRuns(IDbContextFactory<HealthDb> dbFactory, Re
     }
 
     /// <summary>Finds or makes the scheduled report of the period due at <paramref name="dueUtc"/>; null when the schedule no longer exists.</summary>
-    /// <exception cref="ReportScopeException">The schedule covers no repository any more.</exception>
+    /// <exception cref="ReportScopeException">The schedule covers no tracked repository any more.</exception>
     public async Task<ReportRun?> EnsureScheduledAsync(int scheduleId, DateTime dueUtc, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -111,10 +111,10 @@ public sealed partial class ReportRuns(IDbContextFactory<HealthDb> dbFactory, Re
 
     private async Task<(ResolvedScope Scope, RenderedReport Rendered)> RenderAsync(HealthDb db, ReportSchedule schedule, DateTime periodStart, CancellationToken ct)
     {
-        var (scope, error) = await ResolvedScope.ResolveAsync(db, schedule.Scope, ct);
-        if (scope is null)
+        var coverage = await ScheduleCoverage.OfAsync(db, schedule.Scope, ct);
+        if (coverage.Scope is not { } scope)
         {
-            throw new ReportScopeException($"Report '{schedule.Name}': {error}");
+            throw new ReportScopeException($"Report '{schedule.Name}': {coverage.Problem}");
         }
 
         var content = await builder.BuildAsync(scope, schedule.Period, periodStart, ct);
@@ -129,5 +129,5 @@ public sealed partial class ReportRuns(IDbContextFactory<HealthDb> dbFactory, Re
     private static partial void LogMade(ILogger logger, int run, string schedule, DateTime periodStart);
 }
 
-/// <summary>A schedule whose repositories are no longer there: nothing to report until it is edited.</summary>
+/// <summary>A schedule none of whose repositories is tracked any more: nothing to report until one is tracked again or it is edited.</summary>
 public sealed class ReportScopeException(string message) : Exception(message);

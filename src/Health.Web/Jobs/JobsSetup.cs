@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.InMemory;
 using Hangfire.Storage.SQLite;
 using Health.Core.Storage;
@@ -17,19 +18,20 @@ internal static class JobsSetup
         builder.Services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
 
-        // Our own storage and activator, registered before AddHangfire (which only adds them if none are there): every client,
-        // server and dashboard of this app then uses these, never Hangfire's process-wide JobStorage.Current or JobActivator.Current.
+        // Our own storage, activator and job filters, registered before AddHangfire (which only adds them if none are there):
+        // every client, server and dashboard of this app then uses these, never Hangfire's process-wide JobStorage.Current,
+        // JobActivator.Current or JobFilterProviders.Providers (whose retry filter would be the last app's in the process).
         builder.Services.AddSingleton(sp => CreateStorage(sp.GetRequiredService<IOptions<JobsOptions>>().Value, builder.Configuration, builder.Environment.ContentRootPath));
         builder.Services.AddSingleton<JobActivator>(sp => new ServiceProviderJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddSingleton<RetryPolicy>();
+        builder.Services.AddSingleton<IJobFilterProvider>(sp => sp.GetRequiredService<RetryPolicy>());
         builder.Services.AddHangfire((sp, config) =>
         {
-            var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
             HangfireLogBridge.Instance.Attach(sp.GetRequiredService<ILoggerFactory>());
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings()
                 .UseLogProvider(HangfireLogBridge.Instance);
-            RetryPolicy.Apply(options);
         });
         builder.Services.AddHangfireServer((sp, server) =>
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GitHubSimulator;
+using Health.Web.Tests.Reports;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using Xunit.Sdk;
@@ -8,8 +9,10 @@ namespace Health.Browser.Tests.Infrastructure;
 
 /// <summary>
 /// What the browser tests share, once per run: the app on Kestrel with three synced repositories (acme/widgets,
-/// acme/widgets-2, acme/widgets-3, tracked as the owner <c>acme</c>) and one headless Chromium. Each test opens its own
-/// browser context through <see cref="OpenAsync"/>, so cookies and storage never leak between tests.
+/// acme/widgets-2, acme/widgets-3, tracked as the owner <c>acme</c>) and a report schedule of acme/widgets whose test report
+/// was delivered to a webhook receiver on loopback (so the reports pages have something to show), and one headless
+/// Chromium. Each test opens its own browser context through <see cref="OpenAsync"/>, so cookies and storage never leak
+/// between tests.
 /// </summary>
 public sealed class BrowserFixture(IMessageSink messages) : IAsyncLifetime
 {
@@ -18,6 +21,7 @@ public sealed class BrowserFixture(IMessageSink messages) : IAsyncLifetime
     public static readonly string[] Repositories = ["acme/widgets", "acme/widgets-2", "acme/widgets-3"];
 
     private KestrelApp? _app;
+    private WebhookSink? _webhook;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -58,9 +62,16 @@ public sealed class BrowserFixture(IMessageSink messages) : IAsyncLifetime
     /// <summary>A new browser context and page on the app, in the given colour scheme, watching for problems.</summary>
     public Task<WatchedPage> OpenAsync(ColorScheme scheme = ColorScheme.Light) => WatchedPage.OpenAsync(Browser, App.BaseUri, scheme);
 
-    public Task DisposeAsync() => DisposeAsync(_app, (_playwright, _browser));
+    public async Task DisposeAsync()
+    {
+        await DisposeAsync(_app, (_playwright, _browser));
+        if (_webhook is not null)
+        {
+            await _webhook.DisposeAsync();
+        }
+    }
 
-    private static async Task<KestrelApp> StartAppAsync()
+    private async Task<KestrelApp> StartAppAsync()
     {
         var app = await KestrelApp.StartAsync(new WorldOptions { Prs = 300, ExtraRepositories = 2, End = KestrelApp.WorldEnd });
         try
@@ -71,11 +82,19 @@ public sealed class BrowserFixture(IMessageSink messages) : IAsyncLifetime
                 throw new InvalidOperationException($"Tracking {Owner} added {string.Join(", ", added)}; the tests expect {string.Join(", ", Repositories)}.");
             }
 
+            _webhook = await WebhookSink.StartAsync();
+            await app.MakeReportAsync(Repositories[0], _webhook.Url, TimeSpan.FromSeconds(30));
             return app;
         }
         catch
         {
             await app.DisposeAsync();
+            if (_webhook is not null)
+            {
+                await _webhook.DisposeAsync();
+                _webhook = null;
+            }
+
             throw;
         }
     }

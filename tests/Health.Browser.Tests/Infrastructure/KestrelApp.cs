@@ -1,5 +1,7 @@
 using System.Net;
 using GitHubSimulator;
+using Health.Core.Metrics.Formulas;
+using Health.Core.Reports.Scheduling;
 using Health.Core.Storage;
 using Health.Core.Storage.Entities;
 using Health.Core.Tracking;
@@ -46,11 +48,13 @@ public sealed class KestrelApp : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<KestrelApp> StartAsync(WorldOptions world)
+    /// <param name="world">The simulated GitHub world.</param>
+    /// <param name="settings">Configuration beyond (or instead of) the fixture's own, e.g. an SMTP server for reports.</param>
+    public static async Task<KestrelApp> StartAsync(WorldOptions world, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var simulator = await SimulatorServer.StartAsync(WorldGenerator.Generate(world), new SimulatorOptions());
         var directory = System.IO.Directory.CreateTempSubdirectory("health-browser-").FullName;
-        var factory = new Factory(new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Health"] = $"Data Source={Path.Combine(directory, "health.db")}",
             ["Jobs:SqlitePath"] = Path.Combine(directory, "jobs.db"),
@@ -65,7 +69,13 @@ public sealed class KestrelApp : IAsyncDisposable
             ["GitHub:RequestTimeout"] = "00:00:02",
             ["GitHub:MaxRateLimitWait"] = "00:00:00",
             ["Logging:LogLevel:Default"] = "Warning",
-        });
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            all[key] = value;
+        }
+
+        var factory = new Factory(all);
 
         // A real socket on loopback only (the browser is another process); port 0 lets the OS pick a free one.
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -119,6 +129,43 @@ public sealed class KestrelApp : IAsyncDisposable
                 if (DateTime.UtcNow > deadline)
                 {
                     throw new TimeoutException($"The repositories were not all synced after {timeout}: {string.Join(", ", tracked.Select(r => $"{r.Owner}/{r.Name} {(states.TryGetValue(r.Id, out var s) ? s.State : "no status")}"))}.");
+                }
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>
+    /// Schedules a weekly report of <paramref name="repository"/> to <paramref name="webhookUrl"/> and sends a test of it,
+    /// through the app's own catalog (as the reports page does), then waits until the database says it was delivered.
+    /// </summary>
+    /// <returns>The archived report's id.</returns>
+    public async Task<int> MakeReportAsync(string repository, string webhookUrl, TimeSpan timeout)
+    {
+        var reports = Services.GetRequiredService<ReportCatalog>();
+        var input = new ReportScheduleInput { Name = $"Weekly {repository}", Scope = repository, Period = PeriodKind.Week, WebhookUrl = webhookUrl };
+        var (scheduleId, error) = await reports.SaveAsync(null, input, CancellationToken.None);
+        var (runId, testError) = scheduleId is { } id ? await reports.SendTestAsync(id, CancellationToken.None) : (null, error);
+        if (runId is not { } run)
+        {
+            throw new InvalidOperationException($"The report of {repository} could not be made: {testError}");
+        }
+
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            await using (var db = NewDb())
+            {
+                var deliveries = await db.ReportDeliveries.AsNoTracking().Where(d => d.RunId == run).ToListAsync();
+                if (deliveries.Count > 0 && deliveries.All(d => d.State == DeliveryState.Delivered))
+                {
+                    return run;
+                }
+
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"Report #{run} was not delivered after {timeout}: {string.Join(", ", deliveries.Select(d => $"{d.Channel} {d.State} {d.LastError}"))}.");
                 }
             }
 

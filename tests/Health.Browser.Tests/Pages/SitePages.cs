@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Health.Browser.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -43,6 +44,20 @@ public static class SitePages
             Assert.True(charts.Count >= 14, $"expected the compare page's charts, found {charts.Count}");
         }),
         new("definitions", "/definitions", async page => await Expect(page.Page.Locator("h1")).ToHaveTextAsync("How each figure is defined")),
+        new("reports", "/reports", async page =>
+        {
+            await page.WaitForBlazorAsync();
+            await Expect(page.Page.Locator("tr[data-schedule]")).ToContainTextAsync("Weekly acme/widgets");
+            await Expect(page.Page.Locator("tr[data-run] [data-state=delivered]")).ToHaveCountAsync(1);
+        }),
+        new("report", "/reports", async page =>
+        {
+            // The report the fixture made, opened from the archive as a person would (its id is the database's to choose).
+            await page.WaitForBlazorAsync();
+            await page.Page.Locator("tr[data-run]").GetByRole(AriaRole.Link, new() { Name = "View" }).ClickAsync();
+            await Expect(page.Page).ToHaveURLAsync(new Regex(@"/reports/archive/\d+$"));
+            await Expect(page.Page.FrameLocator("[data-testid=report-frame]").Locator("h1")).ToContainTextAsync("Health report for acme/widgets: week of ");
+        }),
         new("jobs", "/jobs", async page =>
         {
             await Expect(page.Page.Locator(".navbar-brand")).ToHaveTextAsync("Health jobs");

@@ -4,6 +4,7 @@ using Hangfire.Storage;
 using Health.Core.Storage;
 using Health.Core.Tests.Infrastructure;
 using Health.Core.Tracking;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,12 +19,14 @@ public sealed class AppHarness : IAsyncDisposable
 {
     public static readonly DateTime WorldEnd = new(2026, 11, 1, 12, 0, 0, DateTimeKind.Utc);
 
+    private readonly Action<IWebHostBuilder>? _configure;
     private WebApplicationFactory<Program>? _factory;
 
-    private AppHarness(SimulatorServer server, string directory)
+    private AppHarness(SimulatorServer server, string directory, Action<IWebHostBuilder>? configure)
     {
         Server = server;
         Directory = directory;
+        _configure = configure;
     }
 
     public SimulatorServer Server { get; }
@@ -42,15 +45,20 @@ public sealed class AppHarness : IAsyncDisposable
 
     public JobStorage Jobs => Services.GetRequiredService<JobStorage>();
 
+    /// <param name="world">The simulated GitHub world; 80 PRs of acme/widgets ending at <see cref="WorldEnd"/> by default.</param>
+    /// <param name="simulator">Changes to the simulator's behaviour (latency, faults, limits).</param>
+    /// <param name="settings">Configuration beyond (or instead of) the harness's own.</param>
+    /// <param name="configure">More changes to the host, at every start (e.g. a logger provider that keeps what is logged).</param>
     public static async Task<AppHarness> StartAsync(
         WorldOptions? world = null,
         Action<SimulatorOptions>? simulator = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        Action<IWebHostBuilder>? configure = null)
     {
         var simOptions = new SimulatorOptions();
         simulator?.Invoke(simOptions);
         var server = await SimulatorServer.StartAsync(WorldGenerator.Generate(world ?? new WorldOptions { Prs = 80, End = WorldEnd }), simOptions);
-        var harness = new AppHarness(server, System.IO.Directory.CreateTempSubdirectory("health-app-").FullName);
+        var harness = new AppHarness(server, System.IO.Directory.CreateTempSubdirectory("health-app-").FullName, configure);
         foreach (var (key, value) in new Dictionary<string, string?>
         {
             ["ConnectionStrings:Health"] = $"Data Source={Path.Combine(harness.Directory, "health.db")}",
@@ -90,6 +98,8 @@ public sealed class AppHarness : IAsyncDisposable
             {
                 b.UseSetting(key, value);
             }
+
+            _configure?.Invoke(b);
         });
         _ = _factory.Server; // starts the host: migrations, recurring jobs rebuilt, Hangfire server running
     }

@@ -11,7 +11,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Health.Web.Tests.Reports;
 
 /// <summary>Reports delivered by the running app through a real SMTP server and webhook on loopback: once, retried, visible when failed, caught up.</summary>
-[Collection(nameof(RetryCountingCollection))]
 public sealed class ReportDeliveryTests(RetryingReportsFixture fixture) : IClassFixture<RetryingReportsFixture>
 {
     private readonly ReportsHarness _h = Reset(fixture.Harness);

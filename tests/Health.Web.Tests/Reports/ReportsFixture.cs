@@ -26,10 +26,3 @@ public sealed class RetryingReportsFixture : ReportsFixture
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Jobs:Retries"] = "2", ["Jobs:Storage"] = "InMemory" };
 }
-
-/// <summary>
-/// Tests that count retries run alone: Hangfire keeps its retry filter process-wide, and every app that starts sets it from
-/// its own <c>Jobs:Retries</c> (another test's app could otherwise change it in the middle of a retry sequence).
-/// </summary>
-[CollectionDefinition(nameof(RetryCountingCollection), DisableParallelization = true)]
-public sealed class RetryCountingCollection;

@@ -5,6 +5,7 @@ using Health.Core.Storage.Entities;
 using Health.Web.Jobs;
 using Health.Web.Tests.Infrastructure;
 using Health.Web.Tests.Jobs;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,9 +31,17 @@ internal sealed class ReportsHarness : IAsyncDisposable
 
     public ReportCatalog Reports => App.Services.GetRequiredService<ReportCatalog>();
 
-    public static async Task<ReportsHarness> StartAsync(IDictionary<string, string?>? settings = null, bool smtp = true)
+    /// <param name="settings">Configuration beyond the harness's own.</param>
+    /// <param name="smtp">Whether the app is pointed at the SMTP server (else email is off).</param>
+    /// <param name="smtpLogin">A user and password the SMTP server requires before it accepts a message; null: none.</param>
+    /// <param name="configure">More changes to the app's host, e.g. <see cref="CapturedLogs.AddTo"/>.</param>
+    public static async Task<ReportsHarness> StartAsync(
+        IDictionary<string, string?>? settings = null,
+        bool smtp = true,
+        (string User, string Password)? smtpLogin = null,
+        Action<IWebHostBuilder>? configure = null)
     {
-        var sink = await SmtpSink.StartAsync();
+        var sink = await SmtpSink.StartAsync(smtpLogin?.User, smtpLogin?.Password);
         var webhook = await WebhookSink.StartAsync();
         var all = smtp ? new Dictionary<string, string?>(sink.Settings) : [];
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -40,7 +49,7 @@ internal sealed class ReportsHarness : IAsyncDisposable
             all[key] = value;
         }
 
-        var app = await AppHarness.StartAsync(settings: all);
+        var app = await AppHarness.StartAsync(settings: all, configure: configure);
         var added = await app.Catalog.AddAsync("acme/widgets", CancellationToken.None);
         Assert.True(added.Succeeded, added.Error);
         await SyncJobTests.WaitForStateAsync(app, await app.RepositoryIdAsync("acme/widgets"), SyncState.Idle);

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using MimeKit;
 using SmtpServer;
+using SmtpServer.Authentication;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
@@ -11,7 +12,8 @@ namespace Health.Web.Tests.Reports;
 
 /// <summary>
 /// A real SMTP server on loopback (the SmtpServer package) that keeps what it receives, parsed by MimeKit. It can refuse
-/// the next N messages with a 554, to play an SMTP server that fails and then recovers.
+/// the next N messages with a 554, to play an SMTP server that fails and then recovers, and it can require a login
+/// (AUTH PLAIN or LOGIN, offered without TLS on loopback) with one user name and password.
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
@@ -20,12 +22,28 @@ public sealed class SmtpSink : IAsyncDisposable
     private int _refuseNext;
     private int _refused;
 
-    private SmtpSink(int port) => Port = port;
+    private SmtpSink(int port, string? user)
+    {
+        Port = port;
+        User = user;
+    }
 
     public int Port { get; }
 
+    /// <summary>The only user who may log in; null: no login is required (nor offered).</summary>
+    public string? User { get; }
+
+    /// <summary>The password <see cref="User"/> logs in with; it can change, as when it is rotated on the server.</summary>
+    public string? Password { get; set; }
+
     /// <summary>The messages accepted, with the envelope's recipients.</summary>
     public ConcurrentQueue<(MimeMessage Message, IReadOnlyList<string> Envelope)> Received { get; } = new();
+
+    /// <summary>For each message accepted, the user its session logged in as (null: none).</summary>
+    public ConcurrentQueue<string?> ReceivedAs { get; } = new();
+
+    /// <summary>Every login attempt: the user name given, and whether it was accepted (the password is not kept).</summary>
+    public ConcurrentQueue<(string User, bool Accepted)> Logins { get; } = new();
 
     /// <summary>How many messages were refused so far.</summary>
     public int Refused => Volatile.Read(ref _refused);
@@ -40,15 +58,25 @@ public sealed class SmtpSink : IAsyncDisposable
         ["Smtp:Timeout"] = "00:00:05",
     };
 
-    public static async Task<SmtpSink> StartAsync()
+    /// <param name="user">Require a login as this user (with <paramref name="password"/>) before any message; null: no login.</param>
+    /// <param name="password">The password <paramref name="user"/> logs in with.</param>
+    public static async Task<SmtpSink> StartAsync(string? user = null, string? password = null)
     {
-        var sink = new SmtpSink(FreePort());
+        var sink = new SmtpSink(FreePort(), user) { Password = password };
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, sink.Port)))
+            .Endpoint(e =>
+            {
+                e.Endpoint(new IPEndPoint(IPAddress.Loopback, sink.Port));
+                if (user is not null)
+                {
+                    e.AuthenticationRequired().AllowUnsecureAuthentication();
+                }
+            })
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(sink));
+        services.Add(new Authenticator(sink));
         var server = new SmtpServer.SmtpServer(options, services);
         sink._running = server.StartAsync(sink._stop.Token);
         await WaitListeningAsync(sink.Port);
@@ -61,6 +89,8 @@ public sealed class SmtpSink : IAsyncDisposable
         RefuseNext(0);
         Interlocked.Exchange(ref _refused, 0);
         Received.Clear();
+        ReceivedAs.Clear();
+        Logins.Clear();
     }
 
     /// <summary>Refuses the next <paramref name="count"/> messages (int.MaxValue: every one).</summary>
@@ -123,8 +153,19 @@ public sealed class SmtpSink : IAsyncDisposable
 
             using var stream = new MemoryStream(buffer.ToArray());
             var message = MimeMessage.Load(stream, cancellationToken);
+            sink.ReceivedAs.Enqueue(context.Authentication.IsAuthenticated ? context.Authentication.User : null);
             sink.Received.Enqueue((message, transaction.To.Select(m => $"{m.User}@{m.Host}").ToList()));
             return Task.FromResult(SmtpResponse.Ok);
+        }
+    }
+
+    private sealed class Authenticator(SmtpSink sink) : IUserAuthenticator
+    {
+        public Task<bool> AuthenticateAsync(ISessionContext context, string user, string password, CancellationToken cancellationToken)
+        {
+            var accepted = sink.User is not null && user == sink.User && password == sink.Password;
+            sink.Logins.Enqueue((user, accepted));
+            return Task.FromResult(accepted);
         }
     }
 }

@@ -6,7 +6,10 @@ using MimeKit;
 
 namespace Health.Core.Reports.Delivery;
 
-/// <summary>Sends a report email through the configured SMTP server with MailKit: one message to all the recipients.</summary>
+/// <summary>
+/// Sends a report email through the configured SMTP server with MailKit: one message to all the recipients, after logging
+/// in when <c>Smtp:Username</c> is set. The password goes to the server and nowhere else: no error or log names it.
+/// </summary>
 public sealed class SmtpReportSender(IOptions<SmtpOptions> options)
 {
     public async Task SendAsync(ReportRun run, ReportDelivery delivery, CancellationToken ct)
@@ -22,13 +25,31 @@ public sealed class SmtpReportSender(IOptions<SmtpOptions> options)
         var message = ReportEmail.Create(run, from, recipients, $"health-report-{run.Id}-{delivery.Id}@{from.Domain}");
         using var client = new SmtpClient { Timeout = (int)o.Timeout.TotalMilliseconds };
         await client.ConnectAsync(o.Host!.Trim(), o.Port, Security(o.Security), ct);
-        if (!string.IsNullOrEmpty(o.Username))
+        if (o.Username is { Length: > 0 } user)
         {
-            await client.AuthenticateAsync(o.Username, o.Password ?? string.Empty, ct);
+            await AuthenticateAsync(client, o, user, ct);
         }
 
         await client.SendAsync(message, ct);
         await client.DisconnectAsync(quit: true, ct);
+    }
+
+    /// <summary>Logs in as <c>Smtp:Username</c>; a refusal says so and names the keys to check, never the password.</summary>
+    private static async Task AuthenticateAsync(SmtpClient client, SmtpOptions o, string user, CancellationToken ct)
+    {
+        var server = $"{o.Host!.Trim()}:{o.Port}";
+        try
+        {
+            await client.AuthenticateAsync(user, o.Password ?? string.Empty, ct);
+        }
+        catch (AuthenticationException e)
+        {
+            throw new SmtpAuthenticationException($"SMTP authentication failed: the server {server} refused the credentials of Smtp:Username '{user}' ({e.Message.TrimEnd('.')}). Check Smtp:Username and Smtp:Password.", e);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new SmtpAuthenticationException($"SMTP authentication failed: the server {server} offers no way to log in, and Smtp:Username is set ({e.Message.TrimEnd('.')}). Many servers offer it only over TLS: check Smtp:Security, or remove Smtp:Username for a relay that needs no login.", e);
+        }
     }
 
     private static SecureSocketOptions Security(SmtpSecurity security) => security switch
@@ -39,3 +60,6 @@ public sealed class SmtpReportSender(IOptions<SmtpOptions> options)
         _ => SecureSocketOptions.StartTls,
     };
 }
+
+/// <summary>The SMTP server did not accept the configured credentials (the message names the user, never the password).</summary>
+public sealed class SmtpAuthenticationException(string message, Exception inner) : Exception(message, inner);

@@ -25,6 +25,13 @@ public sealed class ReportCatalog(
         return await db.ReportSchedules.AsNoTracking().OrderBy(s => s.Name).ThenBy(s => s.Id).ToListAsync(ct);
     }
 
+    /// <summary>What each schedule covers now, by id: the page shows the schedules whose repositories are no longer tracked.</summary>
+    public async Task<IReadOnlyDictionary<int, ScheduleCoverage>> CoverageAsync(IEnumerable<ReportSchedule> schedules, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ScheduleCoverage.OfAsync(db, schedules, ct);
+    }
+
     /// <summary>Creates a schedule (<paramref name="id"/> null) or changes one. Returns its id, or an error naming what is wrong.</summary>
     public async Task<(int? Id, string? Error)> SaveAsync(int? id, ReportScheduleInput input, CancellationToken ct)
     {
@@ -34,7 +41,7 @@ public sealed class ReportCatalog(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (_, scopeError) = await ResolvedScope.ResolveAsync(db, valid.Targets, ct);
+        var (_, scopeError) = await ResolvedScope.ResolveTrackedAsync(db, valid.Targets, ct);
         if (scopeError is not null)
         {
             return (null, scopeError);

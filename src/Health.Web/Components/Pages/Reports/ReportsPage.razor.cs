@@ -11,7 +11,8 @@ namespace Health.Web.Components.Pages.Reports;
 
 /// <summary>
 /// Manage report schedules (create, edit, delete; checked before anything is saved), send a test now, preview, and the
-/// archive of every report made with each destination's delivery state. Both are read again every
+/// archive of every report made with each destination's delivery state. A schedule whose repositories are no longer all
+/// tracked says so on its row. Both are read again every
 /// <see cref="DashboardOptions.RefreshInterval"/>, so a delivery in progress shows how it ends.
 /// </summary>
 public sealed partial class ReportsPage : ComponentBase, IDisposable
@@ -23,6 +24,7 @@ public sealed partial class ReportsPage : ComponentBase, IDisposable
 
     private readonly CancellationTokenSource _closed = new();
     private List<ReportSchedule>? _schedules;
+    private IReadOnlyDictionary<int, ScheduleCoverage> _coverage = new Dictionary<int, ScheduleCoverage>();
     private List<ArchiveRow>? _archive;
     private ReportScheduleInput _input = new();
     private int? _editing;
@@ -39,6 +41,9 @@ public sealed partial class ReportsPage : ComponentBase, IDisposable
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private ILogger<ReportsPage> Logger { get; set; } = default!;
 
     [Inject]
     private IOptions<SmtpOptions> Smtp { get; set; } = default!;
@@ -64,33 +69,24 @@ public sealed partial class ReportsPage : ComponentBase, IDisposable
         }
     }
 
-    private async Task RefreshAsync(CancellationToken ct)
-    {
-        try
+    private Task RefreshAsync(CancellationToken ct) =>
+        LiveRefresh.RunAsync(Options.Value.RefreshInterval, Time, async () =>
         {
-            using var timer = new PeriodicTimer(Options.Value.RefreshInterval, Time);
-            while (await timer.WaitForNextTickAsync(ct))
-            {
-                await LoadAsync();
-                await InvokeAsync(StateHasChanged);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The page was closed.
-        }
-        catch (ObjectDisposedException)
-        {
-            // The circuit went away between two ticks.
-        }
-    }
+            await LoadAsync();
+            await InvokeAsync(StateHasChanged);
+        }, Logger, ct);
 
     private async Task LoadAsync()
     {
-        _schedules = await Catalog.ListAsync(_closed.Token);
+        var schedules = await Catalog.ListAsync(_closed.Token);
+        _coverage = await Catalog.CoverageAsync(schedules, _closed.Token);
+        _schedules = schedules;
         await using var db = await DbFactory.CreateDbContextAsync(_closed.Token);
         _archive = await ArchiveRow.LoadAsync(db, ArchiveShown, _closed.Token);
     }
+
+    /// <summary>What is wrong with the schedule's scope now (its repositories no longer tracked), or null.</summary>
+    private ScheduleCoverage? Coverage(ReportSchedule schedule) => _coverage.GetValueOrDefault(schedule.Id);
 
     private Task SaveAsync() =>
         RunAsync(async () =>
