@@ -18,19 +18,16 @@ internal static class LiveRefresh
                 {
                     await tick();
                 }
-                catch (Exception e) when (e is not OperationCanceledException and not ObjectDisposedException)
+                catch (Exception e) when (!ct.IsCancellationRequested)
                 {
+                    // Anything but the page closing, a timeout's cancellation included: logged, and the next tick tries again.
                     logger.LogWarning(e, "A live refresh of the page failed; the next one is in {Interval}.", interval);
                 }
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException && ct.IsCancellationRequested)
         {
-            // The page was closed.
-        }
-        catch (ObjectDisposedException)
-        {
-            // The circuit went away between two ticks.
+            // The page was closed (its token cancelled, or its circuit gone between two ticks).
         }
     }
 }

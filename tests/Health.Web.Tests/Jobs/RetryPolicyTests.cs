@@ -10,11 +10,12 @@ public sealed class RetryPolicyTests
     [Fact]
     public async Task TwoAppsInOneProcess_EachRetriesByItsOwnJobsSection_WithDoublingDelays()
     {
-        // The first app's job fails and waits 4 s for its one retry; the second app, with other settings, starts during that
+        // The first app's job fails and waits 15 s for its one retry; the second app, with other settings, starts during that
         // wait. A retry filter kept process-wide would be the second app's by the time the first app's retry fails.
-        await using var first = await AppHarness.StartAsync(settings: FailingReconcile(retries: 1, delay: "00:00:04"));
+        await using var first = await AppHarness.StartAsync(settings: FailingReconcile(retries: 1, delay: "00:00:15"));
         await Eventually.TrueAsync(() => first.Jobs.GetMonitoringApi().ScheduledCount() == 1, "the first app's job to fail once and wait for its retry", TimeSpan.FromSeconds(30));
         await using var second = await AppHarness.StartAsync(settings: FailingReconcile(retries: 2, delay: "00:00:01"));
+        Assert.True(first.Jobs.GetMonitoringApi().ScheduledCount() == 1, "The second app started after the first app's retry ran: the two were not side by side, so this run proves nothing.");
 
         await Task.WhenAll(
             Eventually.TrueAsync(() => first.Jobs.GetMonitoringApi().FailedCount() == 1, "the first app's job to end failed", TimeSpan.FromSeconds(60)),
@@ -23,7 +24,7 @@ public sealed class RetryPolicyTests
         var (firstCount, firstDelays) = Retries(first);
         var (secondCount, secondDelays) = Retries(second);
         Assert.Equal(1, firstCount);
-        Assert.Equal([4.0], firstDelays);
+        Assert.Equal([15.0], firstDelays);
         Assert.Equal(2, secondCount);
         Assert.Equal([1.0, 2.0], secondDelays);
         Assert.Contains("GitHub knows no repository acme/does-not-exist", first.Jobs.GetMonitoringApi().FailedJobs(0, 1).Single().Value.ExceptionMessage, StringComparison.Ordinal);

@@ -25,8 +25,8 @@ public sealed class ReportDeliveryTests(RetryingReportsFixture fixture) : IClass
         await _h.WaitForDeliveriesAsync(id, d => d.Count == 2 && d.All(x => x.State == DeliveryState.Delivered), "both destinations to be delivered");
 
         var run = Assert.Single(await _h.RunsAsync(id));
-        Assert.Equal((ReportTrigger.Scheduled, LastComplete.Week), (run.Trigger, run.PeriodStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.StartsWith($"Health report for acme/widgets: week of {LastComplete.Week} to {LastComplete.WeekEnd}", run.Subject, StringComparison.Ordinal);
+        Assert.Equal((ReportTrigger.Scheduled, LastComplete.Week(run)), (run.Trigger, run.PeriodStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.StartsWith($"Health report for acme/widgets: week of {LastComplete.Week(run)} to {LastComplete.WeekEnd(run)}", run.Subject, StringComparison.Ordinal);
 
         var (message, envelope) = Assert.Single(_h.Smtp.Received);
         Assert.Equal(run.Subject, message.Subject);
@@ -36,7 +36,7 @@ public sealed class ReportDeliveryTests(RetryingReportsFixture fixture) : IClass
         Assert.Equal(run.Text.ReplaceLineEndings("\n"), message.TextBody?.ReplaceLineEndings("\n"));
         Assert.Equal(run.Html.ReplaceLineEndings("\n"), message.HtmlBody?.ReplaceLineEndings("\n"));
         var attachment = Assert.IsAssignableFrom<MimeKit.MimePart>(Assert.Single(message.Attachments));
-        Assert.Equal($"metrics-acme-widgets-week-{LastComplete.Week}.csv", attachment.FileName);
+        Assert.Equal($"metrics-acme-widgets-week-{LastComplete.Week(run)}.csv", attachment.FileName);
         Assert.Equal("text/csv", attachment.ContentType.MimeType);
         using (var csv = new MemoryStream())
         {
@@ -44,7 +44,7 @@ public sealed class ReportDeliveryTests(RetryingReportsFixture fixture) : IClass
             var text = System.Text.Encoding.UTF8.GetString(csv.ToArray());
             Assert.Equal(run.Csv, text); // byte for byte: \n line ends
             Assert.Equal(string.Join(",", MetricsCsv.Header), text.Split('\n')[0]);
-            Assert.StartsWith($"acme/widgets,{LastComplete.Week},", text.Split('\n')[1], StringComparison.Ordinal);
+            Assert.StartsWith($"acme/widgets,{LastComplete.Week(run)},", text.Split('\n')[1], StringComparison.Ordinal);
         }
 
         var (body, contentType, key) = Assert.Single(_h.Webhook.Received);

@@ -64,7 +64,7 @@ public sealed class ReportScheduleTests(ReportsFixture fixture) : IClassFixture<
         await using var db = _h.App.NewDb();
         var run = await db.ReportRuns.SingleAsync(r => r.Id == runId);
         Assert.Equal((ReportTrigger.Test, (int?)null, PeriodKind.Month), (run.Trigger, run.ScheduleId, run.PeriodKind));
-        Assert.Equal(LastComplete.Month, Periods.Label(run.PeriodStart));
+        Assert.Equal(LastComplete.Month(run), Periods.Label(run.PeriodStart));
     }
 
     [Fact]
@@ -83,9 +83,9 @@ public sealed class ReportScheduleTests(ReportsFixture fixture) : IClassFixture<
         var run = Assert.Single(await _h.RunsAsync(id));
         foreach (var (extension, type, name, content) in new[]
         {
-            ("html", "text/html", $"report-acme-widgets-week-{LastComplete.Week}.html", run.Html),
-            ("md", "text/markdown", $"report-acme-widgets-week-{LastComplete.Week}.md", run.Markdown),
-            ("csv", "text/csv", $"metrics-acme-widgets-week-{LastComplete.Week}.csv", run.Csv),
+            ("html", "text/html", $"report-acme-widgets-week-{LastComplete.Week(run)}.html", run.Html),
+            ("md", "text/markdown", $"report-acme-widgets-week-{LastComplete.Week(run)}.md", run.Markdown),
+            ("csv", "text/csv", $"metrics-acme-widgets-week-{LastComplete.Week(run)}.csv", run.Csv),
         })
         {
             using var response = await client.GetAsync(new Uri($"/reports/archive/{runId}.{extension}", UriKind.Relative));

@@ -10,6 +10,7 @@ namespace Health.Web.Tests.Reports;
 /// Email through an SMTP server that requires a login: the app logs in with <c>Smtp:Username</c> and <c>Smtp:Password</c>;
 /// a password the server refuses ends in a visible failed delivery that names the problem, and never in the password.
 /// </summary>
+[Collection(SmtpLoginCollection.Name)]
 public sealed class SmtpLoginTests(SmtpLoginFixture fixture) : IClassFixture<SmtpLoginFixture>
 {
     private readonly ReportsHarness _h = fixture.Harness;
@@ -116,4 +117,14 @@ public sealed class SmtpLoginFixture : IAsyncLifetime
             await _harness.DisposeAsync();
         }
     }
+}
+
+/// <summary>
+/// Runs the login tests alone: Hangfire's log provider is process-wide (the app routes it to the logger factory of the app
+/// that started last), so only with no other app running beside them do Hangfire's own log lines reach these tests' capture.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SmtpLoginCollection
+{
+    public const string Name = "SMTP login, alone";
 }

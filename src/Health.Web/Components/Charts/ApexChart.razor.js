@@ -92,9 +92,9 @@ function markIsolatedValues(apex, palette, surface) {
             }
         });
     });
-    if (discrete.length > 0) {
-        section(apex, 'markers').discrete = discrete;
-    }
+    // Always set, an empty list included: updateOptions merges into the chart's config, so markers left out would stay
+    // where the previous data had a value standing alone.
+    section(apex, 'markers').discrete = discrete;
 }
 
 /** A chart handle from create, or the element it was created in. */

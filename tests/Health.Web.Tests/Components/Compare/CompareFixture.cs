@@ -11,6 +11,7 @@ using Health.Web.Tests.Dashboard;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,7 +21,8 @@ using Microsoft.Extensions.Logging;
 namespace Health.Web.Tests.Components.Compare;
 
 /// <summary>
-/// Once per test class: a simulator world of acme/widgets and acme/widgets-2 synced into a real SQLite file, the chart
+/// Once per test class: a simulator world of acme/widgets to acme/widgets-6 synced into a real SQLite file (acme/widgets-6
+/// then untracked, its data kept), the chart
 /// CSV endpoints on a test server over the same file, and the repositories' ids. Each test renders in its own bUnit
 /// context built on the app's Core services; the clock stands at <see cref="Now"/> everywhere.
 /// </summary>
@@ -48,17 +50,23 @@ public sealed class CompareFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = await SimulatorServer.StartAsync(WorldGenerator.Generate(new WorldOptions { Prs = 120, ExtraRepositories = 1, End = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc) }));
+        _server = await SimulatorServer.StartAsync(WorldGenerator.Generate(new WorldOptions { Prs = 120, ExtraRepositories = 5, End = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc) }));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _directory, DisableDefaults = true });
         Configure(builder);
         _host = builder.Build();
         await _host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         var sync = _host.Services.GetRequiredService<RepositorySync>();
-        foreach (var name in new[] { "widgets", "widgets-2" })
+        foreach (var name in new[] { "widgets", "widgets-2", "widgets-3", "widgets-4", "widgets-5", "widgets-6" })
         {
             var tracked = await sync.TrackAsync(new RepositoryName("acme", name), CancellationToken.None);
             await sync.SyncAsync(tracked.Repository.Id, null, CancellationToken.None);
             Ids[$"acme/{name}"] = tracked.Repository.Id;
+        }
+
+        // acme/widgets-6 is no longer tracked, its data kept: it can still be compared by name, but is no part of "acme".
+        await using (var db = await _host.Services.GetRequiredService<IDbContextFactory<HealthDb>>().CreateDbContextAsync())
+        {
+            await db.Repositories.Where(r => r.Id == Ids["acme/widgets-6"]).ExecuteUpdateAsync(u => u.SetProperty(r => r.RemovedAt, Now));
         }
 
         var web = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = _directory, EnvironmentName = "Development" });

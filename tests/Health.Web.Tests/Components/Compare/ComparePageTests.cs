@@ -52,14 +52,14 @@ public sealed class ComparePageTests(CompareFixture fixture) : IClassFixture<Com
     }
 
     [Fact]
-    public async Task Render_OrganisationAndOneOfItsRepositories_OrganisationPoolsEveryTrackedRepository()
+    public async Task Render_OrganisationAndOneOfItsRepositories_OrganisationPoolsEveryTrackedRepositoryAndNoUntrackedOne()
     {
         await using var ctx = fixture.NewContext();
 
         var page = Render(ctx, $"items=ACME,acme/widgets-2&{Range}");
 
-        Assert.Equal(["acme (2 repositories)", "acme/widgets-2"], page.FindAll("[data-testid=entries] a").Select(a => a.TextContent));
-        var pooled = await fixture.RowsAsync([fixture.Ids["acme/widgets"], fixture.Ids["acme/widgets-2"]], From, To);
+        Assert.Equal(["acme (5 repositories)", "acme/widgets-2"], page.FindAll("[data-testid=entries] a").Select(a => a.TextContent));
+        var pooled = await fixture.RowsAsync([.. Enumerable.Range(1, 5).Select(i => fixture.Ids[i == 1 ? "acme/widgets" : $"acme/widgets-{i}"])], From, To);
         var widgets2 = await fixture.RowsAsync([fixture.Ids["acme/widgets-2"]], From, To);
         Assert.Equal(Expected(pooled, widgets2, r => Count(r.ActiveContributors)), TableRows(Card(page, "active-contributors")));
         Assert.Equal(Expected(pooled, widgets2, r => ChartTable.Format(ColumnKind.Hours, r.PrMergeMedianH)), TableRows(Card(page, "time-to-merge")));
@@ -99,18 +99,53 @@ public sealed class ComparePageTests(CompareFixture fixture) : IClassFixture<Com
         await page.InvokeAsync(() => page.Find("form.picker").Submit());
 
         var uri = ctx.Services.GetRequiredService<NavigationManager>().Uri;
-        Assert.EndsWith("/compare?items=acme,acme/widgets&period=week&from=2025-11-01&to=2026-11-15", uri, StringComparison.Ordinal);
+        Assert.EndsWith("/compare?items=acme,acme/widgets&period=week&from=2026-05-11&to=2026-11-15", uri, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Pick_FiveEntries_TheOthersCannotBePicked()
+    public async Task Pick_FiveEntries_TheSixthCannotBePickedUntilOneIsUnticked()
     {
         await using var ctx = fixture.NewContext();
-        var page = Render(ctx, "items=acme,acme/widgets,acme/widgets-2");
+        var page = Render(ctx, "items=acme,acme/widgets,acme/widgets-2,acme/widgets-3,acme/widgets-4");
 
-        Assert.Equal("Pick 2 to 5 (3 picked)", page.Find("legend").TextContent);
-        Assert.All(page.FindAll("[data-owner] input"), i => Assert.False(i.HasAttribute("disabled")));
-        Assert.Equal(3, page.FindAll("[data-owner] input").Count(i => i.HasAttribute("checked")));
+        Assert.Equal("Pick 2 to 5 (5 picked)", page.Find("legend").TextContent);
+        Assert.True(Box(page, "acme/widgets-5").HasAttribute("disabled"));
+        Assert.False(Box(page, "acme/widgets-4").HasAttribute("disabled"));
+        Assert.Equal(5, page.FindAll("[data-owner] input").Count(i => i.HasAttribute("checked")));
+
+        await page.InvokeAsync(() => Box(page, "acme/widgets-2").Change(false));
+
+        Assert.Equal("Pick 2 to 5 (4 picked)", page.Find("legend").TextContent);
+        Assert.False(Box(page, "acme/widgets-5").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Render_UntrackedRepositoryByName_ComparedWithItsKeptDataAndCanBeUnticked()
+    {
+        await using var ctx = fixture.NewContext();
+
+        var page = Render(ctx, $"items=acme/widgets,acme/widgets-6&{Range}");
+
+        Assert.Equal(["acme/widgets", "acme/widgets-6"], page.FindAll("[data-testid=entries] a").Select(a => a.TextContent));
+        Assert.Contains("no longer tracked", Box(page, "acme/widgets-6").ParentElement!.TextContent, StringComparison.Ordinal);
+        var kept = await fixture.RowsAsync([fixture.Ids["acme/widgets-6"]], From, To);
+        Assert.Equal([.. kept.Select(r => ChartTable.Format(ColumnKind.Count, r.PrsOpened))], TableRows(Card(page, "prs-opened")).Select(r => r.Split(',')[2]));
+
+        await page.InvokeAsync(() => Box(page, "acme/widgets-6").Change(false));
+        Assert.Equal("Pick 2 to 5 (1 picked)", page.Find("legend").TextContent);
+    }
+
+    [Fact]
+    public async Task Pick_WeeksWithTheDefaultRange_MovesToTheWeeksDefaultRange()
+    {
+        await using var ctx = fixture.NewContext();
+        var page = Render(ctx, "items=acme/widgets,acme/widgets-2");
+
+        await page.InvokeAsync(() => page.Find("form.picker select").Change("week"));
+        await page.InvokeAsync(() => page.Find("form.picker").Submit());
+
+        var uri = ctx.Services.GetRequiredService<NavigationManager>().Uri;
+        Assert.EndsWith("/compare?items=acme/widgets,acme/widgets-2&period=week&from=2026-05-11&to=2026-11-15", uri, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -158,6 +193,9 @@ public sealed class ComparePageTests(CompareFixture fixture) : IClassFixture<Com
 
     private static List<string> Expected(IReadOnlyList<MetricsRow> first, IReadOnlyList<MetricsRow> second, Func<MetricsRow, string> cell) =>
         [.. first.Zip(second, (a, b) => $"{a.PeriodStart:yyyy-MM-dd},{cell(a)},{cell(b)}")];
+
+    private static IElement Box(IRenderedComponent<ComparePage> page, string fullName) =>
+        page.FindAll("[data-owner] label:not(.org)").Single(l => l.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[0] == fullName).QuerySelector("input")!;
 
     private static IElement Card(IRenderedComponent<ComparePage> page, string chart) => page.Find($"[data-chart='{chart}']");
 

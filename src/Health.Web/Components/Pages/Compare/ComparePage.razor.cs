@@ -5,6 +5,7 @@ using Health.Core.Storage.Entities;
 using Health.Web.Components.Pages.Repository;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Health.Web.Components.Pages.Compare;
 
@@ -22,6 +23,8 @@ public sealed partial class ComparePage : ComponentBase, IDisposable
     private IReadOnlyList<string> _problems = [];
     private IReadOnlyList<RepositoryChart>? _charts;
     private IReadOnlyList<string> _syncing = [];
+    private string _finished = string.Empty;
+    private int _loads;
     private string? _error;
     private string _formPeriod = "month";
     private DateOnly _formFrom;
@@ -49,6 +52,12 @@ public sealed partial class ComparePage : ComponentBase, IDisposable
     private TimeProvider Time { get; set; } = default!;
 
     [Inject]
+    private IOptions<DashboardOptions> Options { get; set; } = default!;
+
+    [Inject]
+    private ILogger<ComparePage> Logger { get; set; } = default!;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     public void Dispose()
@@ -59,23 +68,80 @@ public sealed partial class ComparePage : ComponentBase, IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        var ct = _closed.Token;
         var view = CompareView.Parse(ItemsText, PeriodText, FromText, ToText, Time.GetUtcNow().UtcDateTime);
         _formPeriod = RepositoryView.Unit(view.Period);
         (_formFrom, _formTo) = (view.From, view.To);
+        await LoadAsync(view, resetPicks: true);
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            _ = LiveRefresh.RunAsync(Options.Value.RefreshInterval, Time, RefreshAsync, Logger, _closed.Token);
+        }
+    }
+
+    /// <summary>
+    /// Reads what <paramref name="view"/> shows. Loads can overlap (Compare pressed twice, a refresh during a navigation):
+    /// only the latest one writes its results, so a slow earlier one never puts old charts under a new URL.
+    /// </summary>
+    private async Task LoadAsync(CompareView view, bool resetPicks)
+    {
+        var ct = _closed.Token;
+        var load = Interlocked.Increment(ref _loads);
         try
         {
-            _choices = await ChoicesAsync(ct);
             var (scopes, missing) = await CompareScopes.ResolveAsync(DbFactory, view.Items, ct);
-            (_view, _scopes, _problems) = (view, scopes, [.. view.Problems, .. missing]);
-            _picked = [.. scopes.Select(s => s.Item.Text)];
-            _charts = scopes.Count == 0 ? null : await CompareCharts.LoadAsync(Metrics, scopes, view, ct);
-            _syncing = await SyncingAsync(scopes, ct);
+            var picked = resetPicks ? scopes.Select(s => s.Item.Text).ToList() : _picked;
+            var choices = await ChoicesAsync(picked, ct);
+            var charts = scopes.Count == 0 ? null : await CompareCharts.LoadAsync(Metrics, scopes, view, ct);
+            var (syncing, finished) = await SyncStateAsync(scopes, ct);
+            if (load != Volatile.Read(ref _loads))
+            {
+                return;
+            }
+
+            (_view, _scopes, _problems, _choices, _charts, _syncing, _finished) = (view, scopes, [.. view.Problems, .. missing], choices, charts, syncing, finished);
+            _picked = picked;
             _error = null;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException && load == Volatile.Read(ref _loads))
         {
             _error = $"The figures could not be read: {e.Message}";
+        }
+    }
+
+    /// <summary>A tick of the live refresh: the sync note follows the entries' syncs, and the charts are read again when one finishes.</summary>
+    private async Task RefreshAsync()
+    {
+        if (_view is not { } view || _scopes is not { Count: > 0 } scopes)
+        {
+            return;
+        }
+
+        var (syncing, finished) = await SyncStateAsync(scopes, _closed.Token);
+        if (finished != _finished)
+        {
+            await LoadAsync(view, resetPicks: false);
+        }
+        else
+        {
+            _syncing = syncing;
+        }
+
+        await InvokeAsync(StateHasChanged);
+    }
+
+    /// <summary>Switching the period while the range is still the default moves it to the new period's default range.</summary>
+    private void PeriodChanged()
+    {
+        var kind = _formPeriod == "week" ? PeriodKind.Week : PeriodKind.Month;
+        var other = kind == PeriodKind.Week ? PeriodKind.Month : PeriodKind.Week;
+        var now = Time.GetUtcNow().UtcDateTime;
+        if ((_formFrom, _formTo) == RepositoryView.DefaultRange(other, now))
+        {
+            (_formFrom, _formTo) = RepositoryView.DefaultRange(kind, now);
         }
     }
 
@@ -99,32 +165,47 @@ public sealed partial class ComparePage : ComponentBase, IDisposable
         Navigation.NavigateTo(CompareLinks.Page(new CompareView(items, kind, _formFrom, _formTo, [])));
     }
 
-    /// <summary>What can be picked: the tracked repositories, by owner.</summary>
-    private async Task<List<OwnerChoice>> ChoicesAsync(CancellationToken ct)
+    /// <summary>
+    /// What can be picked: the tracked repositories, by owner, and any picked repository that is no longer tracked (its
+    /// data kept), so that it can be unticked.
+    /// </summary>
+    private async Task<List<OwnerChoice>> ChoicesAsync(IReadOnlyList<string> picked, CancellationToken ct)
     {
+        var keys = picked.Select(p => p.ToLowerInvariant()).ToList();
         await using var db = await DbFactory.CreateDbContextAsync(ct);
-        var repos = await db.Repositories.AsNoTracking().Where(r => r.RemovedAt == null).Select(r => new { r.Owner, r.Name, r.FullNameKey }).ToListAsync(ct);
+        var repos = await db.Repositories.AsNoTracking()
+            .Where(r => r.RemovedAt == null || keys.Contains(r.FullNameKey))
+            .Select(r => new { r.Owner, r.Name, r.FullNameKey, Tracked = r.RemovedAt == null })
+            .ToListAsync(ct);
         return [.. repos
             .GroupBy(r => r.Owner, StringComparer.OrdinalIgnoreCase)
             .OrderBy(g => g.Key.ToLowerInvariant(), StringComparer.Ordinal)
-            .Select(g => new OwnerChoice(g.First().Owner, [.. g.OrderBy(r => r.FullNameKey, StringComparer.Ordinal).Select(r => r.Name)]))];
+            .Select(g => new OwnerChoice(
+                g.First().Owner,
+                g.Count(r => r.Tracked),
+                [.. g.OrderBy(r => r.FullNameKey, StringComparer.Ordinal).Select(r => new NameChoice(r.Name, r.Tracked))]))];
     }
 
-    private async Task<IReadOnlyList<string>> SyncingAsync(IReadOnlyList<CompareScope> scopes, CancellationToken ct)
+    /// <summary>Which entries' repositories are syncing now, and a mark that changes whenever one of their syncs finishes.</summary>
+    private async Task<(IReadOnlyList<string> Syncing, string Finished)> SyncStateAsync(IReadOnlyList<CompareScope> scopes, CancellationToken ct)
     {
         var ids = scopes.SelectMany(s => s.RepositoryIds).Distinct().ToList();
         if (ids.Count == 0)
         {
-            return [];
+            return ([], string.Empty);
         }
 
         await using var db = await DbFactory.CreateDbContextAsync(ct);
-        return await db.SyncStatuses.AsNoTracking()
-            .Where(s => ids.Contains(s.RepositoryId) && s.State == SyncState.Running)
-            .Join(db.Repositories, s => s.RepositoryId, r => r.Id, (s, r) => r.Owner + "/" + r.Name)
-            .OrderBy(n => n)
+        var states = await db.SyncStatuses.AsNoTracking()
+            .Where(s => ids.Contains(s.RepositoryId))
+            .Join(db.Repositories, s => s.RepositoryId, r => r.Id, (s, r) => new { Name = r.Owner + "/" + r.Name, s.State, s.FinishedAt, s.RepositoryId })
             .ToListAsync(ct);
+        var syncing = states.Where(s => s.State == SyncState.Running).Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
+        var finished = string.Join(",", states.OrderBy(s => s.RepositoryId).Select(s => $"{s.RepositoryId}:{s.FinishedAt?.Ticks}"));
+        return (syncing, finished);
     }
 
-    private sealed record OwnerChoice(string Owner, IReadOnlyList<string> Names);
+    private sealed record OwnerChoice(string Owner, int Tracked, IReadOnlyList<NameChoice> Names);
+
+    private sealed record NameChoice(string Name, bool Tracked);
 }
