@@ -17,6 +17,19 @@ public sealed record CardTable(string Chart, IReadOnlyList<string> Header, IRead
             : [.. plotted.Select(c => Rows.Count(r => r[c].Length > 0))];
     }
 
+    /// <summary>
+    /// How many values of each plotted column stand alone, a blank (or nothing) on either side: a line chart draws each
+    /// as a marker, and no other value gets one.
+    /// </summary>
+    public IReadOnlyList<int> ExpectedMarkers()
+    {
+        var plotted = Enumerable.Range(1, Header.Count - 1).Where(c => Plotted[c]).ToList();
+        bool Blank(int row, int column) => row < 0 || row >= Rows.Count || Rows[row][column].Length == 0;
+        return Rows.Count < 2
+            ? [.. plotted.Select(_ => 0)]
+            : [.. plotted.Select(c => Enumerable.Range(0, Rows.Count).Count(r => !Blank(r, c) && Blank(r - 1, c) && Blank(r + 1, c)))];
+    }
+
     /// <summary>Whether the chart has nothing to draw: no plotted cell holds a value other than zero.</summary>
     public bool NothingToDraw => Rows.All(r => Enumerable.Range(1, Header.Count - 1).Where(c => Plotted[c]).All(c => r[c] is "" or "0"));
 
@@ -45,7 +58,8 @@ public static class ChartCards
 
     /// <summary>
     /// Asserts that each card's chart draws exactly its table: as many series as plotted columns (or heatmap rows), as many
-    /// values in each as non-blank cells; or the empty text when the table has nothing to draw.
+    /// values in each as non-blank cells, a marker on each value standing alone and on no other; or the empty text when the
+    /// table has nothing to draw.
     /// </summary>
     public static async Task AssertChartsDrawTheirTablesAsync(IPage page)
     {
@@ -64,6 +78,10 @@ public static class ChartCards
 
             Assert.False(table.NothingToDraw, $"{table.Chart} draws a chart of an empty table.");
             Assert.True(table.ExpectedPoints(chart.Kind).SequenceEqual(chart.PointsPerSeries), $"{table.Chart} ({chart.Kind}) draws [{string.Join(", ", chart.PointsPerSeries)}] values per series; its table has [{string.Join(", ", table.ExpectedPoints(chart.Kind))}].");
+            if (chart.Kind is "line" or "area")
+            {
+                Assert.True(table.ExpectedMarkers().SequenceEqual(chart.MarkersPerSeries), $"{table.Chart} draws [{string.Join(", ", chart.MarkersPerSeries)}] markers per series; its table has [{string.Join(", ", table.ExpectedMarkers())}] values standing alone.");
+            }
         }
     }
 

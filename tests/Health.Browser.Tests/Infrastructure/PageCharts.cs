@@ -14,6 +14,9 @@ public sealed record ChartInfo(string Title, string Kind, IReadOnlyList<int> Poi
 
     /// <summary>The number of values drawn, over all series; gaps (null values) are not counted.</summary>
     public int Points => PointsPerSeries.Sum();
+
+    /// <summary>The markers drawn in each series (the app marks a value standing alone between gaps; ApexCharts' own placeholders beside gaps, of size 0.1 or 1, are not counted).</summary>
+    public IReadOnlyList<int> MarkersPerSeries { get; init; } = [];
 }
 
 /// <summary>Reads the ApexCharts charts of a page, for tests of the pages that have charts.</summary>
@@ -27,7 +30,7 @@ public static class PageCharts
     /// value; with markers off no element stands for a single value, so the distinct x positions of the vertices (M and L
     /// points, and the end point of each C curve) are counted, with those of the markers the app puts on values standing
     /// alone between gaps (ApexCharts draws no line for them, and none at all for one in the last place; the markers'
-    /// size is at least 1, unlike the 0.1 ApexCharts gives its own placeholders). Series are ordered by <c>data:realIndex</c>, the order
+    /// size is at least 2, unlike the 0.1 and 1 ApexCharts gives its own placeholders beside gaps). Series are ordered by <c>data:realIndex</c>, the order
     /// they were given in (ApexCharts draws heatmap rows bottom-up).
     /// </summary>
     private const string ReadScript = """
@@ -36,7 +39,7 @@ public static class PageCharts
             const message = figure.querySelector('.chart-message')?.textContent.trim() || null;
             const svg = figure.querySelector('svg');
             if (!svg) {
-                return { title, kind: 'none', points: [], message };
+                return { title, kind: 'none', points: [], markers: [], message };
             }
             const xsOf = path => {
                 const xs = [];
@@ -76,13 +79,14 @@ public static class PageCharts
                 if (lines.length > 0) {
                     kind = s.querySelector('path.apexcharts-area') ? 'area' : 'line';
                     const marked = [...s.querySelectorAll('[default-marker-size]')]
-                        .filter(m => Number(m.getAttribute('default-marker-size')) >= 1)
+                        .filter(m => Number(m.getAttribute('default-marker-size')) >= 2)
                         .map(m => xsOf(m)[0]);
                     return new Set([...[...lines].flatMap(xsOf), ...marked].map(x => x.toFixed(1))).size;
                 }
                 return 0;
             });
-            return { title, kind, points, message };
+            const markers = series.map(s => [...s.querySelectorAll('[default-marker-size]')].filter(m => Number(m.getAttribute('default-marker-size')) >= 2).length);
+            return { title, kind, points, markers, message };
         })
         """;
 
@@ -101,7 +105,7 @@ public static class PageCharts
             null,
             new PageWaitForFunctionOptions { PollingInterval = 50 });
         var charts = await scope.Locator("figure.chart").EvaluateAllAsync<ChartJson[]>(ReadScript);
-        return [.. charts.Select(c => new ChartInfo(c.Title, c.Kind, c.Points, c.Message))];
+        return [.. charts.Select(c => new ChartInfo(c.Title, c.Kind, c.Points, c.Message) { MarkersPerSeries = c.Markers })];
     }
 
     /// <summary>What the script returns (Playwright fills a type through its parameterless constructor and setters).</summary>
@@ -112,6 +116,8 @@ public static class PageCharts
         public string Kind { get; set; } = string.Empty;
 
         public int[] Points { get; set; } = [];
+
+        public int[] Markers { get; set; } = [];
 
         public string? Message { get; set; }
     }
