@@ -64,4 +64,13 @@ public sealed class RepositoryViewTests
 
     private static IReadOnlyList<DateTime> DashboardServiceStarts(RepositoryView view) =>
         Health.Core.Dashboard.DashboardService.Starts(view.Period, view.From, view.To);
+
+    [Fact]
+    public void RangeAfterSwitch_DefaultRangeMovesChosenRangeStays()
+    {
+        var (monthFrom, monthTo) = RepositoryView.DefaultRange(PeriodKind.Month, Now);
+
+        Assert.Equal(RepositoryView.DefaultRange(PeriodKind.Week, Now), RepositoryView.RangeAfterSwitch(PeriodKind.Week, monthFrom, monthTo, Now));
+        Assert.Equal((new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31)), RepositoryView.RangeAfterSwitch(PeriodKind.Week, new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31), Now));
+    }
 }

@@ -134,16 +134,8 @@ public sealed partial class ComparePage : ComponentBase, IDisposable
     }
 
     /// <summary>Switching the period while the range is still the default moves it to the new period's default range.</summary>
-    private void PeriodChanged()
-    {
-        var kind = _formPeriod == "week" ? PeriodKind.Week : PeriodKind.Month;
-        var other = kind == PeriodKind.Week ? PeriodKind.Month : PeriodKind.Week;
-        var now = Time.GetUtcNow().UtcDateTime;
-        if ((_formFrom, _formTo) == RepositoryView.DefaultRange(other, now))
-        {
-            (_formFrom, _formTo) = RepositoryView.DefaultRange(kind, now);
-        }
-    }
+    private void PeriodChanged() =>
+        (_formFrom, _formTo) = RepositoryView.RangeAfterSwitch(_formPeriod == "week" ? PeriodKind.Week : PeriodKind.Month, _formFrom, _formTo, Time.GetUtcNow().UtcDateTime);
 
     private bool IsPicked(string text) => _picked.Contains(text, StringComparer.OrdinalIgnoreCase);
 

@@ -165,15 +165,8 @@ public sealed partial class RepositoryPage : ComponentBase, IDisposable
         }, Logger, ct);
 
     /// <summary>Switching the period while the range is still the default moves it to the new period's default range.</summary>
-    private void PeriodChanged()
-    {
-        var kind = _formPeriod == "week" ? PeriodKind.Week : PeriodKind.Month;
-        var other = kind == PeriodKind.Week ? PeriodKind.Month : PeriodKind.Week;
-        if ((_formFrom, _formTo) == RepositoryView.DefaultRange(other, Now))
-        {
-            (_formFrom, _formTo) = RepositoryView.DefaultRange(kind, Now);
-        }
-    }
+    private void PeriodChanged() =>
+        (_formFrom, _formTo) = RepositoryView.RangeAfterSwitch(_formPeriod == "week" ? PeriodKind.Week : PeriodKind.Month, _formFrom, _formTo, Now);
 
     private void Apply()
     {

@@ -64,6 +64,16 @@ public sealed record RepositoryView(PeriodKind Period, DateOnly From, DateOnly T
         return (DateOnly.FromDateTime(first), DateOnly.FromDateTime(now));
     }
 
+    /// <summary>
+    /// The range a filter form shows after its period is switched to <paramref name="kind"/>: still the other period's
+    /// default range, it moves to this one's; a range someone chose stays.
+    /// </summary>
+    public static (DateOnly From, DateOnly To) RangeAfterSwitch(PeriodKind kind, DateOnly from, DateOnly to, DateTime now)
+    {
+        var other = kind == PeriodKind.Week ? PeriodKind.Month : PeriodKind.Week;
+        return (from, to) == DefaultRange(other, now) ? DefaultRange(kind, now) : (from, to);
+    }
+
     /// <summary>The name of one period, for sentences: week or month.</summary>
     public static string Unit(PeriodKind kind) => kind == PeriodKind.Week ? "week" : "month";
 
