@@ -24,6 +24,13 @@ public static class HealthCoreSetup
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>();
         builder.Services.AddSingleton<GitHubConnectionFactory>();
+        builder.Services.AddHttpClient(GitHub.GraphQL.GraphQLClient.HttpClientName, (services, http) =>
+            {
+                var github = services.GetRequiredService<IOptions<GitHubOptions>>().Value;
+                http.Timeout = github.RequestTimeout;
+                http.DefaultRequestHeaders.UserAgent.Add(new System.Net.Http.Headers.ProductInfoHeaderValue("Health", typeof(HealthCoreSetup).Assembly.GetName().Version?.ToString(3) ?? "1.0"));
+            })
+            .RemoveAllLoggers();
         builder.Services.AddSingleton<GitHubStatus>();
         builder.Services.AddSingleton<RepositorySync>();
         builder.Services.AddOptions<TrackingOptions>().BindConfiguration(TrackingOptions.Section).ValidateOnStart();

@@ -130,6 +130,9 @@ public sealed class World
                 CreatedAt = now,
                 UpdatedAt = now,
                 AuthorAssociation = Association(repo, user, authorOfPull: true),
+                Additions = 12,
+                Deletions = 3,
+                ChangedFiles = 1,
             };
             repo.Pulls.Add(pull);
             index.PullAdded(pull);
@@ -266,6 +269,18 @@ public sealed class World
                 ?? throw new ArgumentException($"No issue comment {commentId} in {repo.FullName}.", nameof(commentId));
             comment.Body = newBody;
             comment.UpdatedAt = Now;
+        }
+    }
+
+    /// <summary>Edits a pull request's title and/or body (null leaves it); its updated_at becomes now, as on GitHub.</summary>
+    public void EditPull(SimRepository repo, int number, string? title = null, string? body = null)
+    {
+        lock (SyncRoot)
+        {
+            SimPull pull = PullOf(repo.GetIndex(), number);
+            pull.Title = title ?? pull.Title;
+            pull.Body = body ?? pull.Body;
+            pull.UpdatedAt = Now;
         }
     }
 

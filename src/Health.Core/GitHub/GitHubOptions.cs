@@ -33,6 +33,43 @@ public sealed class GitHubOptions
     /// <summary>Re-read this much before the last checkpoint, for clock skew and items updated while a page was read.</summary>
     public TimeSpan SyncOverlap { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Which API collects: <see cref="GitHubMode.Auto"/> (the default) uses GraphQL whenever a token is set (GraphQL needs
+    /// one) and REST without; the <c>sync --mode</c> option overrides it for one run.
+    /// </summary>
+    public GitHubMode Mode { get; set; } = GitHubMode.Auto;
+
+    /// <summary>The GraphQL endpoint; empty derives it from <see cref="ApiUrl"/> (<c>https://api.github.com/graphql</c>, Enterprise's <c>https://host/api/graphql</c>).</summary>
+    public string? GraphQLUrl { get; set; }
+
+    /// <summary>Pull requests or issues per GraphQL page (GitHub allows 100). A page GitHub finds too heavy is asked again with fewer.</summary>
+    public int GraphQLPageSize { get; set; } = 50;
+
+    /// <summary>
+    /// Reviews, comments, labels and review threads asked for with each pull request (and comments with each issue).
+    /// GitHub charges by the connections asked for, so this fits the typical item; the rest of a heavy one comes in batched follow-ups.
+    /// </summary>
+    public int GraphQLChildPageSize { get; set; } = 10;
+
+    /// <summary>Comments asked for with each review thread; longer threads are finished in follow-ups.</summary>
+    public int GraphQLThreadCommentPageSize { get; set; } = 5;
+
+    /// <summary>Unfinished child lists finished by one follow-up query (one alias each).</summary>
+    public int GraphQLBatchSize { get; set; } = 20;
+
     /// <summary>Logins treated as bots besides GitHub's type Bot and <c>[bot]</c> logins.</summary>
     public List<string> ExtraBotLogins { get; set; } = [];
+}
+
+/// <summary>Which of GitHub's APIs collects a repository.</summary>
+public enum GitHubMode
+{
+    /// <summary>GraphQL when a token is set, REST otherwise; REST's conditional first pages still answer "anything new?" for free.</summary>
+    Auto = 0,
+
+    /// <summary>Only REST: a request per page of each list, and one per changed pull request for its reviews.</summary>
+    Rest = 1,
+
+    /// <summary>Pull requests and issues through GraphQL, with their children nested; needs a token.</summary>
+    GraphQL = 2,
 }

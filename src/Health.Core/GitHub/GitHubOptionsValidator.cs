@@ -18,6 +18,21 @@ internal sealed class GitHubOptionsValidator : IValidateOptions<GitHubOptions>
             errors.Add("GitHub:Token (or GITHUB_TOKEN) contains white space or control characters; paste the token alone.");
         }
 
+        if (!string.IsNullOrEmpty(options.GraphQLUrl) &&
+            (!Uri.TryCreate(options.GraphQLUrl, UriKind.Absolute, out var graphQL) || (graphQL.Scheme != Uri.UriSchemeHttp && graphQL.Scheme != Uri.UriSchemeHttps)))
+        {
+            errors.Add($"GitHub:GraphQLUrl must be empty (derived from GitHub:ApiUrl) or an absolute http or https URL such as https://api.github.com/graphql (got '{options.GraphQLUrl}').");
+        }
+
+        if (!Enum.IsDefined(options.Mode))
+        {
+            errors.Add("GitHub:Mode must be Auto, Rest or GraphQL.");
+        }
+
+        Check(errors, options.GraphQLPageSize is >= 1 and <= 100, "GitHub:GraphQLPageSize must be between 1 and 100");
+        Check(errors, options.GraphQLChildPageSize is >= 1 and <= 100, "GitHub:GraphQLChildPageSize must be between 1 and 100");
+        Check(errors, options.GraphQLThreadCommentPageSize is >= 1 and <= 100, "GitHub:GraphQLThreadCommentPageSize must be between 1 and 100");
+        Check(errors, options.GraphQLBatchSize is >= 1 and <= 100, "GitHub:GraphQLBatchSize must be between 1 and 100");
         Check(errors, options.MaxRetries is >= 0 and <= 20, "GitHub:MaxRetries must be between 0 and 20");
         Check(errors, options.Concurrency is >= 1 and <= 32, "GitHub:Concurrency must be between 1 and 32");
         Check(errors, options.MaxRateLimitWait >= TimeSpan.Zero && options.MaxRateLimitWait <= TimeSpan.FromHours(2), "GitHub:MaxRateLimitWait must be between 00:00:00 and 02:00:00");

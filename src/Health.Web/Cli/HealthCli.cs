@@ -61,9 +61,10 @@ internal static class HealthCli
     {
         var root = new RootCommand("Health: community health of GitHub repositories. Without a verb, the dashboard starts.");
         var repository = new Argument<string>("OWNER/REPO") { Description = "The repository, e.g. dotnet/runtime." };
-        var sync = new Command("sync", "Collect one repository's activity now (a backfill the first time, incremental after).") { repository };
+        var mode = new Option<string?>("--mode") { Description = "rest, graphql or auto: which GitHub API collects, for this run (default: GitHub:Mode, auto)." };
+        var sync = new Command("sync", "Collect one repository's activity now (a backfill the first time, incremental after).") { repository, mode };
         var exitCode = ExitCodes.Ok;
-        sync.SetAction(async (result, token) => exitCode = await SyncVerb.RunAsync(result.GetValue(repository)!, cli, token));
+        sync.SetAction(async (result, token) => exitCode = await SyncVerb.RunAsync(result.GetValue(repository)!, result.GetValue(mode), cli, token));
         root.Subcommands.Add(sync);
         root.Subcommands.Add(Export(cli, code => exitCode = code));
         root.Subcommands.Add(Report(cli, code => exitCode = code));
@@ -76,7 +77,7 @@ internal static class HealthCli
                 await cli.Error.WriteLineAsync($"error: {error.Message}");
             }
 
-            await cli.Error.WriteLineAsync("usage: sync OWNER/REPO | export metrics|prs|contributors|cohorts (--repo OWNER/REPO ... | --org OWNER) --period month|week [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--group] [--out FILE] | report --repo OWNER/REPO --period week|month [--at yyyy-MM-dd] [--format html|md]");
+            await cli.Error.WriteLineAsync("usage: sync OWNER/REPO [--mode rest|graphql|auto] | export metrics|prs|contributors|cohorts (--repo OWNER/REPO ... | --org OWNER) --period month|week [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--group] [--out FILE] | report --repo OWNER/REPO --period week|month [--at yyyy-MM-dd] [--format html|md]");
             return ExitCodes.BadInput;
         }
 

@@ -7,11 +7,25 @@ namespace Health.Web.Cli;
 /// <summary><c>sync OWNER/REPO</c>: one sync (backfill or incremental) with progress, then a summary.</summary>
 internal static class SyncVerb
 {
-    public static async Task<int> RunAsync(string repository, CliContext cli, CancellationToken ct)
+    public static async Task<int> RunAsync(string repository, string? modeText, CliContext cli, CancellationToken ct)
     {
         if (!RepositoryName.TryParse(repository, out var name, out var error))
         {
             await cli.Error.WriteLineAsync($"error: {error}");
+            return ExitCodes.BadInput;
+        }
+
+        GitHubMode? mode = modeText?.ToLowerInvariant() switch
+        {
+            null => null,
+            "rest" => GitHubMode.Rest,
+            "graphql" => GitHubMode.GraphQL,
+            "auto" => GitHubMode.Auto,
+            _ => (GitHubMode)(-1),
+        };
+        if (mode is { } m && !Enum.IsDefined(m))
+        {
+            await cli.Error.WriteLineAsync($"error: --mode must be rest, graphql or auto (got '{modeText}').");
             return ExitCodes.BadInput;
         }
 
@@ -26,7 +40,7 @@ internal static class SyncVerb
         try
         {
             var tracked = await sync.TrackAsync(name, ct);
-            var report = await sync.SyncAsync(tracked.Repository.Id, new ConsoleProgress(cli.Error, time), ct);
+            var report = await sync.SyncAsync(tracked.Repository.Id, new ConsoleProgress(cli.Error, time), ct, mode: mode);
             await WriteSummaryAsync(cli.Out, report with { Requests = report.Requests + tracked.Requests });
             switch (report.Outcome)
             {
@@ -65,6 +79,11 @@ internal static class SyncVerb
         }
 
         await output.WriteLineAsync(string.Create(c, $"requests: {report.Requests} ({report.NotModified} not modified)"));
+        if (report.GraphQLRequests > 0)
+        {
+            await output.WriteLineAsync(string.Create(c, $"graphql: {report.GraphQLRequests} queries, {report.Points} points"));
+        }
+
         await output.WriteLineAsync(report.RateLimitRemaining is { } left ? string.Create(c, $"rate limit left: {left}") : "rate limit left: unknown");
         if (report.ResumeAfter is { } resume)
         {

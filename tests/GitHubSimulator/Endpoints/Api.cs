@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace GitHubSimulator;
 
 /// <summary>What the endpoints share: the world, the options, the JSON context and the rate limiter.</summary>
-internal sealed class Api(World world, SimulatorOptions options, JsonContext json, RateLimiter limiter, string origin)
+internal sealed class Api(World world, SimulatorOptions options, JsonContext json, RateLimiter limiter, RateLimiter graphQLLimiter, string origin)
 {
     private readonly Dictionary<string, SimAccount> _syntheticOwners = new(StringComparer.OrdinalIgnoreCase);
 
@@ -11,6 +11,7 @@ internal sealed class Api(World world, SimulatorOptions options, JsonContext jso
     public SimulatorOptions Options { get; } = options;
     public JsonContext Json { get; } = json;
     public RateLimiter Limiter { get; } = limiter;
+    public RateLimiter GraphQLLimiter { get; } = graphQLLimiter;
 
     /// <summary>Scheme, host and port, e.g. <c>http://127.0.0.1:5000</c>: page links are this plus the request path.</summary>
     public string Origin { get; } = origin;

@@ -36,7 +36,7 @@ internal static class IssueEndpoints
 
         RepoUrls urls = api.Json.UrlsOf(repo);
         return api.Page(request, view, 4096, (w, item) =>
-            IssueJsonWriter.Write(w, api.Json, urls, item, index.CommentCount(Number(item))));
+            IssueJsonWriter.Write(w, api.Json, urls, repo, item, index.CommentCount(Number(item))));
     }
 
     public static ApiResponse Single(Api api, SimRepository repo, int number)
@@ -49,7 +49,7 @@ internal static class IssueEndpoints
         }
 
         RepoUrls urls = api.Json.UrlsOf(repo);
-        return Api.Object(4096, w => IssueJsonWriter.Write(w, api.Json, urls, item, index.CommentCount(number)));
+        return Api.Object(4096, w => IssueJsonWriter.Write(w, api.Json, urls, repo, item, index.CommentCount(number)));
     }
 
     private static List<object> ByComments(RepoIndex index, StateFilter state, DateTime? since, bool descending)

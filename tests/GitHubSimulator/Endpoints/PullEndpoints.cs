@@ -83,6 +83,7 @@ internal static class PullEndpoints
     {
         SimAccount owner = api.OwnerOf(repo);
         return new PullFragments(
+            repo,
             api.Json.UrlsOf(repo),
             owner.Login,
             repo.DefaultBranch,

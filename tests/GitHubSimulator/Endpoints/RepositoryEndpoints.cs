@@ -45,8 +45,9 @@ internal static class RepositoryEndpoints
     {
         DateTime now = api.World.Now;
         RateSnapshot core = api.Limiter.Peek(api.Options, now);
+        RateSnapshot graphQL = api.GraphQLLimiter.Peek(api.Options, now);
         long unixNow = (long)(now - DateTime.UnixEpoch).TotalSeconds;
-        ApiResponse response = Api.Object(1536, w => RateLimitJsonWriter.Write(w, core, unixNow));
+        ApiResponse response = Api.Object(1536, w => RateLimitJsonWriter.Write(w, core, graphQL, unixNow));
         return new ApiResponse(response.Status, response.Body) { Counts = false };
     }
 }

@@ -110,7 +110,7 @@ internal sealed partial class GenerationRun
             DateTime? closed = d.Closed >= 0 ? At(d.Closed) : null;
             if (d.IsPull)
             {
-                repo.Pulls.Add(new SimPull
+                var pull = new SimPull
                 {
                     Id = pullIds[nextPull++],
                     IssueId = issueIds[i],
@@ -124,7 +124,9 @@ internal sealed partial class GenerationRun
                     UpdatedAt = At(d.Updated),
                     ClosedAt = closed,
                     MergedAt = d.Merged ? closed : null,
-                });
+                };
+                PullFacts.Fill(pull, _options.Seed, _people.IsBotLike(d.User));
+                repo.Pulls.Add(pull);
                 if (d.Merged && d.User is not null)
                 {
                     repo.MergedByAuthor[d.User.Id] = repo.MergedByAuthor.GetValueOrDefault(d.User.Id) + 1;

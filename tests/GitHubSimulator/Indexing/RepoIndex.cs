@@ -38,6 +38,8 @@ internal sealed class RepoIndex
 
         PullsByNumber = new Dictionary<int, SimPull>(pulls);
         IssuesByNumber = new Dictionary<int, SimIssue>(repo.Issues.Count);
+        IssuesOnlyCreated = new SortedIndex<SimIssue>(repo.Issues.Count);
+        IssuesOnlyUpdated = new SortedIndex<SimIssue>(repo.Issues.Count);
         foreach (SimPull pull in repo.Pulls)
         {
             AddPullEntries(pull, sorted: false);
@@ -75,6 +77,8 @@ internal sealed class RepoIndex
             _issuesUpdated[i].Sort();
         }
 
+        IssuesOnlyCreated.Sort();
+        IssuesOnlyUpdated.Sort();
         IssueCommentsCreated.Sort();
         IssueCommentsUpdated.Sort();
         ReviewCommentsCreated.Sort();
@@ -91,7 +95,19 @@ internal sealed class RepoIndex
     public Dictionary<long, SimIssueComment> IssueCommentsById { get; } = [];
     public Dictionary<int, int> CommentCounts { get; } = [];
     public Dictionary<int, List<SimReview>> ReviewsByPull { get; } = [];
+    public Dictionary<long, SimReview> ReviewsById { get; } = [];
     public Dictionary<int, int> ReviewCommentCounts { get; } = [];
+
+    /// <summary>The comments of each issue or pull request, by id.</summary>
+    public Dictionary<int, List<SimIssueComment>> CommentsByNumber { get; } = [];
+
+    /// <summary>The review comments of each pull request, by id.</summary>
+    public Dictionary<int, List<SimReviewComment>> ReviewCommentsByPull { get; } = [];
+
+    /// <summary>Issues only (no pull requests), by created and by updated time (GraphQL's <c>issues</c>).</summary>
+    public SortedIndex<SimIssue> IssuesOnlyCreated { get; }
+
+    public SortedIndex<SimIssue> IssuesOnlyUpdated { get; }
     public SortedIndex<SimIssueComment> IssueCommentsCreated { get; }
     public SortedIndex<SimIssueComment> IssueCommentsUpdated { get; }
     public SortedIndex<SimReviewComment> ReviewCommentsCreated { get; }
@@ -195,6 +211,7 @@ internal sealed class RepoIndex
     public void OnIssueCreatedChanged(SimIssue issue, DateTime old)
     {
         long newKey = issue.CreatedAt.Ticks;
+        IssuesOnlyCreated.Move(old.Ticks, newKey, issue.Id, issue);
         _issuesCreated[0].Move(old.Ticks, newKey, issue.Id, issue);
         _issuesCreated[(int)Bucket(issue.State)].Move(old.Ticks, newKey, issue.Id, issue);
     }
@@ -202,6 +219,7 @@ internal sealed class RepoIndex
     public void OnIssueUpdatedChanged(SimIssue issue, DateTime old)
     {
         long newKey = issue.UpdatedAt.Ticks;
+        IssuesOnlyUpdated.Move(old.Ticks, newKey, issue.Id, issue);
         _issuesUpdated[0].Move(old.Ticks, newKey, issue.Id, issue);
         _issuesUpdated[(int)Bucket(issue.State)].Move(old.Ticks, newKey, issue.Id, issue);
     }
@@ -271,6 +289,8 @@ internal sealed class RepoIndex
             Add(_issuesUpdated[slot], issue.UpdatedAt.Ticks, issue.Id, issue, sorted);
         }
 
+        Add(IssuesOnlyCreated, issue.CreatedAt.Ticks, issue.Id, issue, sorted);
+        Add(IssuesOnlyUpdated, issue.UpdatedAt.Ticks, issue.Id, issue, sorted);
         IssuesByNumber[issue.Number] = issue;
         MaxNumber = Math.Max(MaxNumber, issue.Number);
         issue.Index = this;
@@ -282,6 +302,7 @@ internal sealed class RepoIndex
         Add(IssueCommentsUpdated, comment.UpdatedAt.Ticks, comment.Id, comment, sorted);
         IssueCommentsById[comment.Id] = comment;
         CommentCounts[comment.IssueNumber] = CommentCounts.GetValueOrDefault(comment.IssueNumber) + 1;
+        InsertById(CommentsByNumber, comment.IssueNumber, comment, static c => c.Id);
         comment.Index = this;
     }
 
@@ -290,24 +311,33 @@ internal sealed class RepoIndex
         Add(ReviewCommentsCreated, comment.CreatedAt.Ticks, comment.Id, comment, sorted);
         Add(ReviewCommentsUpdated, comment.UpdatedAt.Ticks, comment.Id, comment, sorted);
         ReviewCommentCounts[comment.PullNumber] = ReviewCommentCounts.GetValueOrDefault(comment.PullNumber) + 1;
+        InsertById(ReviewCommentsByPull, comment.PullNumber, comment, static c => c.Id);
         comment.Index = this;
     }
 
     private void AddReviewEntry(SimReview review)
     {
-        if (!ReviewsByPull.TryGetValue(review.PullNumber, out List<SimReview>? list))
+        InsertById(ReviewsByPull, review.PullNumber, review, static r => r.Id);
+        ReviewsById[review.Id] = review;
+    }
+
+    /// <summary>Adds <paramref name="item"/> to the list of <paramref name="number"/>, keeping the list in id order.</summary>
+    private static void InsertById<T>(Dictionary<int, List<T>> lists, int number, T item, Func<T, long> id)
+    {
+        if (!lists.TryGetValue(number, out List<T>? list))
         {
             list = [];
-            ReviewsByPull[review.PullNumber] = list;
+            lists[number] = list;
         }
 
         int pos = list.Count;
-        while (pos > 0 && list[pos - 1].Id > review.Id)
+        long key = id(item);
+        while (pos > 0 && id(list[pos - 1]) > key)
         {
             pos--;
         }
 
-        list.Insert(pos, review);
+        list.Insert(pos, item);
     }
 
     private static void Add<T>(SortedIndex<T> index, long key, long id, T item, bool sorted)

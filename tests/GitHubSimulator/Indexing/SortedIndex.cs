@@ -70,7 +70,8 @@ internal sealed class SortedIndex<T>
     /// <summary>The rank of the first entry whose key is at least <paramref name="key"/>.</summary>
     public int LowerBound(long key) => LowerBound(key, long.MinValue);
 
-    private int LowerBound(long key, long id)
+    /// <summary>The rank of the first entry at or after (key, id).</summary>
+    public int LowerBound(long key, long id)
     {
         int lo = 0;
         int hi = _count;
@@ -90,7 +91,8 @@ internal sealed class SortedIndex<T>
         return lo;
     }
 
-    private int UpperBound(long key, long id)
+    /// <summary>The rank of the first entry after (key, id).</summary>
+    public int UpperBound(long key, long id)
     {
         int lo = 0;
         int hi = _count;

@@ -29,6 +29,18 @@ internal static class ErrorBodies
 
     public static ReadOnlySpan<byte> ServerError => """{"message":"Server Error"}"""u8;
 
+    public static ReadOnlySpan<byte> GraphQLUnauthenticated =>
+        """{"message":"This endpoint requires you to be authenticated.","documentation_url":"https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql"}"""u8;
+
+    public static ReadOnlySpan<byte> GraphQLBadCredentials =>
+        """{"message":"Bad credentials","documentation_url":"https://docs.github.com/graphql"}"""u8;
+
+    public static ReadOnlySpan<byte> GraphQLRateLimited =>
+        """{"errors":[{"type":"RATE_LIMITED","code":"graphql_rate_limit","message":"API rate limit already exceeded for user ID 1."}]}"""u8;
+
+    public static ReadOnlySpan<byte> ProblemsParsingJson =>
+        """{"message":"Problems parsing JSON","documentation_url":"https://docs.github.com/graphql"}"""u8;
+
     public static ReadOnlySpan<byte> ServiceUnavailable =>
         """{"message":"Service Unavailable","documentation_url":"https://www.githubstatus.com"}"""u8;
 

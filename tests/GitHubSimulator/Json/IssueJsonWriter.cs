@@ -5,23 +5,23 @@ namespace GitHubSimulator;
 /// <summary>An item of the issues listing (issue-items.json): an issue, or a pull request seen as an issue.</summary>
 internal static class IssueJsonWriter
 {
-    public static void Write(Utf8JsonWriter w, JsonContext ctx, RepoUrls urls, object item, int comments)
+    public static void Write(Utf8JsonWriter w, JsonContext ctx, RepoUrls urls, SimRepository repo, object item, int comments)
     {
         if (item is SimPull pull)
         {
-            WriteCommon(w, ctx, urls, pull.IssueKey, pull.Number, pull.Title, pull.User, pull.State, comments, pull.CreatedAt, pull.UpdatedAt, pull.ClosedAt, pull.AuthorAssociation, pull);
+            WriteCommon(w, ctx, urls, repo, pull.IssueKey, pull.Number, pull.Title, pull.User, pull.State, comments, pull.CreatedAt, pull.UpdatedAt, pull.ClosedAt, pull.AuthorAssociation, pull);
             WriteTail(w, urls, pull.Number, pull.Body, stateReason: null);
         }
         else
         {
             var issue = (SimIssue)item;
-            WriteCommon(w, ctx, urls, issue.Id, issue.Number, issue.Title, issue.User, issue.State, comments, issue.CreatedAt, issue.UpdatedAt, issue.ClosedAt, issue.AuthorAssociation, null);
+            WriteCommon(w, ctx, urls, repo, issue.Id, issue.Number, issue.Title, issue.User, issue.State, comments, issue.CreatedAt, issue.UpdatedAt, issue.ClosedAt, issue.AuthorAssociation, null);
             WriteTail(w, urls, issue.Number, issue.Body, issue.State == ItemStates.Open ? null : issue.StateReason);
         }
     }
 
     private static void WriteCommon(
-        Utf8JsonWriter w, JsonContext ctx, RepoUrls urls, long id, int n, string title, SimAccount? user, string state, int comments,
+        Utf8JsonWriter w, JsonContext ctx, RepoUrls urls, SimRepository repo, long id, int n, string title, SimAccount? user, string state, int comments,
         DateTime created, DateTime updated, DateTime? closed, string association, SimPull? pull)
     {
         Span<byte> s = stackalloc byte[512];
@@ -47,8 +47,7 @@ internal static class IssueJsonWriter
         w.WriteNumber("number"u8, n);
         w.WriteString("title"u8, title);
         UserJsonWriter.Write(w, "user"u8, ctx, user);
-        w.WriteStartArray("labels"u8);
-        w.WriteEndArray();
+        LabelJsonWriter.WriteLabels(w, urls, repo, pull?.Labels);
         w.WriteString("state"u8, state);
         w.WriteBoolean("locked"u8, false);
         w.WriteNull("assignee"u8);

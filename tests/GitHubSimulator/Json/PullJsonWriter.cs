@@ -31,8 +31,7 @@ internal static class PullJsonWriter
         w.WriteString("title"u8, pull.Title);
         UserJsonWriter.Write(w, "user"u8, ctx, pull.User);
         w.WriteString("body"u8, pull.Body);
-        w.WriteStartArray("labels"u8);
-        w.WriteEndArray();
+        LabelJsonWriter.WriteLabels(w, f.Urls, f.Repo, pull.Labels);
         w.WriteNull("milestone"u8);
         w.WriteNull("active_lock_reason"u8);
         w.WriteTime("created_at"u8, pull.CreatedAt);
@@ -94,9 +93,9 @@ internal static class PullJsonWriter
         w.WriteBoolean("maintainer_can_modify"u8, false);
         int commits = 1 + (int)(pull.Id % 7);
         w.WriteNumber("commits"u8, commits);
-        w.WriteNumber("additions"u8, 3 + (int)(pull.Id % 400));
-        w.WriteNumber("deletions"u8, (int)(pull.Id % 120));
-        w.WriteNumber("changed_files"u8, 1 + (int)(pull.Id % 12));
+        w.WriteNumber("additions"u8, pull.Additions);
+        w.WriteNumber("deletions"u8, pull.Deletions);
+        w.WriteNumber("changed_files"u8, pull.ChangedFiles);
     }
 
     private static void WriteBranch(Utf8JsonWriter w, Span<byte> s, ReadOnlySpan<byte> name, in PullFragments f, string branch, ReadOnlySpan<byte> sha)
@@ -117,4 +116,4 @@ internal static class PullJsonWriter
 internal readonly record struct PullCounts(int Comments, int ReviewComments);
 
 /// <summary>What every pull request of one page shares: addresses and the cached owner and repository objects.</summary>
-internal readonly record struct PullFragments(RepoUrls Urls, string OwnerLogin, string DefaultBranch, byte[] OwnerJson, byte[] RepoJson);
+internal readonly record struct PullFragments(SimRepository Repo, RepoUrls Urls, string OwnerLogin, string DefaultBranch, byte[] OwnerJson, byte[] RepoJson);

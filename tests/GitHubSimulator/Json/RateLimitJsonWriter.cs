@@ -2,17 +2,17 @@ using System.Text.Json;
 
 namespace GitHubSimulator;
 
-/// <summary>The body of <c>/rate_limit</c> (rate-limit-overview.json); only "core" moves.</summary>
+/// <summary>The body of <c>/rate_limit</c> (rate-limit-overview.json); only "core" and "graphql" move.</summary>
 internal static class RateLimitJsonWriter
 {
-    public static void Write(Utf8JsonWriter w, RateSnapshot core, long now)
+    public static void Write(Utf8JsonWriter w, RateSnapshot core, RateSnapshot graphQL, long now)
     {
         long hour = now + 3600;
         w.WriteStartObject();
         w.WriteStartObject("resources"u8);
         WriteResource(w, "core"u8, core.Limit, core.Used, core.Reset);
         WriteResource(w, "search"u8, 30, 0, now + 60);
-        WriteResource(w, "graphql"u8, 5000, 0, hour);
+        WriteResource(w, "graphql"u8, graphQL.Limit, graphQL.Used, graphQL.Reset);
         WriteResource(w, "integration_manifest"u8, 5000, 0, hour);
         WriteResource(w, "source_import"u8, 100, 0, now + 60);
         WriteResource(w, "code_scanning_upload"u8, 1000, 0, hour);

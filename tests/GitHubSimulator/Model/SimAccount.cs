@@ -20,7 +20,7 @@ public sealed class SimAccount
     /// <summary>The current login; change it with <see cref="World.RenameAccount"/>.</summary>
     public string Login { get; internal set; }
 
-    /// <summary>"User", "Bot" or "Organization".</summary>
+    /// <summary>"User", "Bot", "Organization" or "Mannequin".</summary>
     public string Type { get; }
 
     /// <summary>When the account was created (shown by <c>/users/{login}</c>).</summary>
@@ -42,4 +42,7 @@ public static class AccountTypes
     public const string User = "User";
     public const string Bot = "Bot";
     public const string Organization = "Organization";
+
+    /// <summary>A placeholder for an imported author who has no GitHub account (GraphQL's <c>Mannequin</c>).</summary>
+    public const string Mannequin = "Mannequin";
 }

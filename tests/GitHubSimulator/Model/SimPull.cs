@@ -62,6 +62,15 @@ public sealed class SimPull
     public DateTime? MergedAt { get; set; }
     public string AuthorAssociation { get; set; } = Associations.None;
 
+    /// <summary>Lines added (REST's <c>additions</c> on the single pull request, GraphQL's <c>additions</c>).</summary>
+    public int Additions { get; set; }
+
+    public int Deletions { get; set; }
+    public int ChangedFiles { get; set; }
+
+    /// <summary>The names of its labels, in the order they were added (see <see cref="LabelCatalog"/>).</summary>
+    public List<string> Labels { get; init; } = [];
+
     internal long IssueKey => IssueId != 0 ? IssueId : Id;
 
     internal RepoIndex? Index { get; set; }

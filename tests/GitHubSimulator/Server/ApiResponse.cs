@@ -21,6 +21,18 @@ internal sealed class ApiResponse : IDisposable
     /// <summary>False for answers that do not use the primary budget (e.g. /rate_limit).</summary>
     public bool Counts { get; init; } = true;
 
+    /// <summary>The budget state to report, for answers that settled their own (GraphQL).</summary>
+    public RateSnapshot? Rate { get; init; }
+
+    /// <summary>The GraphQL points the answer used.</summary>
+    public int Points { get; init; }
+
+    /// <summary>The GraphQL operation answered.</summary>
+    public string? Operation { get; init; }
+
+    /// <summary>The X-GitHub-Request-Id, when the body already quotes it (GraphQL's timeout message).</summary>
+    public string? RequestId { get; init; }
+
     public static ApiResponse FromBytes(int status, ReadOnlySpan<byte> body, string contentType = Json, int? retryAfter = null) =>
         new(status, PooledBuffer.From(body)) { ContentType = contentType, RetryAfterSeconds = retryAfter };
 

@@ -13,7 +13,10 @@ public enum FaultKind
     /// <summary>429 with Retry-After.</summary>
     TooManyRequests429,
 
-    /// <summary>Empties the primary budget: 403 "API rate limit exceeded" until the window resets.</summary>
+    /// <summary>
+    /// Empties the primary budget: 403 "API rate limit exceeded" until the window resets (on the GraphQL path: the
+    /// GraphQL budget, so queries answer RATE_LIMITED).
+    /// </summary>
     PrimaryRateLimitExhausted,
 
     /// <summary>Waits <see cref="FaultRule.Delay"/> and then answers normally (the client will have given up).</summary>
@@ -26,6 +29,13 @@ public enum FaultKind
     TruncatedBody,
 
     NotFound404,
+
+    /// <summary>
+    /// GraphQL only (REST answers normally): a 200 with real data in which the first nested connection resolved (e.g. the
+    /// first pull request's <c>labels</c> or <c>reviews</c>) is null, plus an error with its path and type
+    /// SERVICE_UNAVAILABLE, as GitHub answers when one field's resolver fails.
+    /// </summary>
+    PartialData,
 }
 
 /// <summary>

@@ -1,7 +1,14 @@
 namespace GitHubSimulator;
 
 /// <summary>One answered (or dropped) request. <see cref="Status"/> is 0 when no answer was sent.</summary>
-public sealed record RequestRecord(string Method, string PathAndQuery, int Status, DateTime At);
+public sealed record RequestRecord(string Method, string PathAndQuery, int Status, DateTime At)
+{
+    /// <summary>The GraphQL points the request used (its query's cost; 0 for REST and for refused queries).</summary>
+    public int Points { get; init; }
+
+    /// <summary>The GraphQL operation name sent (or the first operation's name), null for REST.</summary>
+    public string? Operation { get; init; }
+}
 
 /// <summary>
 /// Every request the server saw, with its final status (after faults), recorded just before the answer is sent;

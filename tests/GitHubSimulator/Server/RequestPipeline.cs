@@ -7,19 +7,22 @@ namespace GitHubSimulator;
 /// <summary>
 /// Every request goes through here: latency, faults, authentication, the endpoint, the primary rate limit,
 /// the ETag/304 check, then the answer with GitHub's headers. The request is logged just before it is answered.
+/// GraphQL (POST to <see cref="GraphQLPath"/>) takes the same way with its own budget and no ETags.
 /// </summary>
 internal sealed class RequestPipeline
 {
     private readonly World _world;
     private readonly SimulatorOptions _options;
     private readonly RequestLog _log;
-    private readonly RateLimiter _limiter = new();
+    private readonly RateLimiter _limiter = RateLimiter.Core();
+    private readonly RateLimiter _graphQLLimiter = RateLimiter.GraphQL();
     private readonly CancellationToken _stopping;
     private readonly ILogger _logger;
     private readonly string _prefix;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly int _instance = Random.Shared.Next(0x1000, 0xFFFF);
     private Api? _api;
+    private GraphQLEndpoint? _graphQL;
     private long _requests;
 
     public RequestPipeline(World world, SimulatorOptions options, RequestLog log, ILogger logger, CancellationToken stopping)
@@ -31,14 +34,22 @@ internal sealed class RequestPipeline
         _stopping = stopping;
         string prefix = (options.PathPrefix ?? "").Trim('/');
         _prefix = prefix.Length == 0 ? "" : "/" + prefix;
+        GraphQLPath = GraphQLPathFor(prefix);
     }
 
     public string Prefix => _prefix;
 
+    /// <summary><c>/graphql</c>; under a prefix, the prefix less a trailing <c>v3</c> segment plus <c>graphql</c>.</summary>
+    public string GraphQLPath { get; }
+
+    /// <summary>The GraphQL points taken since the server started.</summary>
+    public long GraphQLPointsUsed => _graphQLLimiter.Consumed;
+
     /// <summary>Called once the port is known; requests wait for it.</summary>
     public void Start(Uri baseUri)
     {
-        _api = new Api(_world, _options, new JsonContext(baseUri), _limiter, baseUri.GetLeftPart(UriPartial.Authority));
+        _api = new Api(_world, _options, new JsonContext(baseUri), _limiter, _graphQLLimiter, baseUri.GetLeftPart(UriPartial.Authority));
+        _graphQL = new GraphQLEndpoint(_world, _options, _graphQLLimiter, _logger);
         _ready.TrySetResult();
     }
 
@@ -79,8 +90,11 @@ internal sealed class RequestPipeline
             return;
         }
 
+        bool graphQL = string.Equals(path, GraphQLPath, StringComparison.OrdinalIgnoreCase);
+        RateLimiter limiter = graphQL ? _graphQLLimiter : _limiter;
         FaultRule? fault = _options.Faults.Next(target);
         bool truncate = false;
+        bool partialData = false;
         switch (fault?.Kind)
         {
             case null:
@@ -101,22 +115,31 @@ internal sealed class RequestPipeline
                 truncate = true;
                 break;
             case FaultKind.PrimaryRateLimitExhausted:
-                _limiter.Exhaust(_options, _world.Now);
+                limiter.Exhaust(_options, _world.Now);
+                break;
+            case FaultKind.PartialData:
+                partialData = graphQL;
                 break;
             default:
                 using (ApiResponse faultResponse = FaultResponse(fault))
                 {
-                    _limiter.TryConsume(_options, _world.Now, consume: true, out RateSnapshot faultRate);
+                    limiter.TryConsume(_options, _world.Now, graphQL ? 0 : 1, out RateSnapshot faultRate);
                     await SendAsync(context, faultResponse, faultRate, null, false, target, cancel);
                 }
 
                 return;
         }
 
+        if (graphQL)
+        {
+            await AnswerGraphQLAsync(context, truncate, partialData, target, cancel);
+            return;
+        }
+
         using ApiResponse response = Unauthorized(request) ?? Answer(api, method, path, queryString);
         string? etag = response.Status == 200 ? ETag(response.Body.WrittenSpan) : null;
         bool notModified = etag is not null && Matches(request.Headers.IfNoneMatch, etag);
-        bool allowed = _limiter.TryConsume(_options, _world.Now, consume: response.Counts && !notModified, out RateSnapshot rate);
+        bool allowed = _limiter.TryConsume(_options, _world.Now, response.Counts && !notModified ? 1 : 0, out RateSnapshot rate);
         if (!allowed && response.Counts)
         {
             using ApiResponse limited = ApiResponse.FromBytes(403, ErrorBodies.PrimaryRateLimit);
@@ -130,6 +153,68 @@ internal sealed class RequestPipeline
         }
 
         await SendAsync(context, response, rate, etag, notModified, target, cancel);
+    }
+
+    /// <summary>
+    /// A GraphQL POST: GitHub requires a token here even when the REST API would answer without one; the query's
+    /// cost is settled by the endpoint, which reports the budget state the headers show.
+    /// </summary>
+    private async Task AnswerGraphQLAsync(HttpContext context, bool truncate, bool partialData, string target, CancellationToken cancel)
+    {
+        HttpRequest request = context.Request;
+        string requestId = RequestId(_world.Now);
+        using ApiResponse response = GraphQLUnauthorized(request)
+            ?? (HttpMethods.IsPost(request.Method)
+                ? await _graphQL!.AnswerAsync(request.Body, partialData, requestId, cancel)
+                : ErrorBodies.NotFound("https://docs.github.com/graphql"));
+        if (truncate && response.Status == 200)
+        {
+            response.Body.Truncate(response.Body.Length / 2);
+        }
+
+        RateSnapshot rate = response.Rate ?? _graphQLLimiter.Peek(_options, _world.Now);
+        await SendAsync(context, response, rate, null, false, target, cancel, requestId);
+    }
+
+    private ApiResponse? GraphQLUnauthorized(HttpRequest request)
+    {
+        string? given = Token(request.Headers.Authorization);
+        if (string.IsNullOrEmpty(given))
+        {
+            return new ApiResponse(401, PooledBuffer.From(ErrorBodies.GraphQLUnauthenticated));
+        }
+
+        return _options.Token is null || string.Equals(given, _options.Token, StringComparison.Ordinal)
+            ? null
+            : new ApiResponse(401, PooledBuffer.From(ErrorBodies.GraphQLBadCredentials));
+    }
+
+    /// <summary>The token of <c>Authorization: token X</c> or <c>Bearer X</c>, or null.</summary>
+    private static string? Token(string? header)
+    {
+        if (header is null)
+        {
+            return null;
+        }
+
+        if (header.StartsWith("token ", StringComparison.OrdinalIgnoreCase))
+        {
+            return header[6..].Trim();
+        }
+
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
+    }
+
+    private static string GraphQLPathFor(string prefix)
+    {
+        List<string> segments = [.. prefix.Split('/', StringSplitOptions.RemoveEmptyEntries)];
+        if (segments.Count > 0 && string.Equals(segments[^1], "v3", StringComparison.OrdinalIgnoreCase))
+        {
+            segments.RemoveAt(segments.Count - 1);
+        }
+
+        segments.Add("graphql");
+        return "/" + string.Join('/', segments);
     }
 
     /// <summary>
@@ -171,21 +256,7 @@ internal sealed class RequestPipeline
             return null;
         }
 
-        string? header = request.Headers.Authorization;
-        string? given = null;
-        if (header is not null)
-        {
-            if (header.StartsWith("token ", StringComparison.OrdinalIgnoreCase))
-            {
-                given = header[6..].Trim();
-            }
-            else if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            {
-                given = header[7..].Trim();
-            }
-        }
-
-        return string.Equals(given, token, StringComparison.Ordinal)
+        return string.Equals(Token(request.Headers.Authorization), token, StringComparison.Ordinal)
             ? null
             : new ApiResponse(401, PooledBuffer.From(ErrorBodies.BadCredentials)) { Counts = false };
     }
@@ -201,11 +272,12 @@ internal sealed class RequestPipeline
     };
 
     private async Task SendAsync(
-        HttpContext context, ApiResponse answer, RateSnapshot rate, string? etag, bool notModified, string target, CancellationToken cancel)
+        HttpContext context, ApiResponse answer, RateSnapshot rate, string? etag, bool notModified, string target, CancellationToken cancel,
+        string? requestId = null)
     {
         int status = notModified ? 304 : answer.Status;
         DateTime now = _world.Now;
-        Record(context.Request.Method, target, status);
+        _log.Record(new RequestRecord(context.Request.Method, target, status, now) { Points = answer.Points, Operation = answer.Operation });
         HttpResponse response = context.Response;
         response.StatusCode = status;
         IHeaderDictionary h = response.Headers;
@@ -214,9 +286,9 @@ internal sealed class RequestPipeline
         h["X-RateLimit-Remaining"] = rate.Remaining.ToString(CultureInfo.InvariantCulture);
         h["X-RateLimit-Reset"] = rate.Reset.ToString(CultureInfo.InvariantCulture);
         h["X-RateLimit-Used"] = rate.Used.ToString(CultureInfo.InvariantCulture);
-        h["X-RateLimit-Resource"] = "core";
-        h["X-GitHub-Request-Id"] = RequestId(now);
-        h["X-GitHub-Media-Type"] = "github.v3; format=json";
+        h["X-RateLimit-Resource"] = rate.Resource;
+        h["X-GitHub-Request-Id"] = answer.RequestId ?? requestId ?? RequestId(now);
+        h["X-GitHub-Media-Type"] = rate.Resource == "graphql" ? "github.v4; format=json" : "github.v3; format=json";
         h["X-GitHub-Api-Version-Selected"] = "2022-11-28";
         if (etag is not null)
         {

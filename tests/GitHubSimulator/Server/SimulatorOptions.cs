@@ -8,14 +8,21 @@ public sealed class SimulatorOptions
 {
     private const long NoForcedRemaining = long.MinValue;
     private long _forcedRemaining = NoForcedRemaining;
+    private long _forcedGraphQLRemaining = NoForcedRemaining;
 
     /// <summary>0 picks a free port.</summary>
     public int Port { get; set; }
 
-    /// <summary>A path prefix like GitHub Enterprise's <c>api/v3</c>; empty for none.</summary>
+    /// <summary>
+    /// A path prefix like GitHub Enterprise's <c>api/v3</c>; empty for none. GraphQL answers at <c>/graphql</c>, or under
+    /// a prefix at the prefix less a trailing <c>v3</c> plus <c>graphql</c> (<c>api/v3</c> → <c>/api/graphql</c>).
+    /// </summary>
     public string PathPrefix { get; set; } = "";
 
-    /// <summary>When set, every request must send <c>Authorization: token X</c> or <c>Bearer X</c>, else 401.</summary>
+    /// <summary>
+    /// When set, every request must send <c>Authorization: token X</c> or <c>Bearer X</c>, else 401. GraphQL always
+    /// requires a token: when this is null any non-empty one is accepted.
+    /// </summary>
     public string? Token { get; set; }
 
     /// <summary>Full names (owner/name, any case) answered 403 "Resource not accessible by personal access token".</summary>
@@ -35,22 +42,44 @@ public sealed class SimulatorOptions
     /// </summary>
     public int? RateLimitRemaining
     {
-        get
-        {
-            long value = Interlocked.Read(ref _forcedRemaining);
-            return value == NoForcedRemaining ? null : (int)value;
-        }
+        get => Read(ref _forcedRemaining);
         set => Interlocked.Exchange(ref _forcedRemaining, value ?? NoForcedRemaining);
     }
+
+    /// <summary>The GraphQL budget in points per window (GitHub: 5,000), apart from REST's, on the same window and clock.</summary>
+    public int GraphQLRateLimit { get; set; } = 5000;
+
+    /// <summary>Like <see cref="RateLimitRemaining"/>, for the GraphQL budget (in points).</summary>
+    public int? GraphQLRateLimitRemaining
+    {
+        get => Read(ref _forcedGraphQLRemaining);
+        set => Interlocked.Exchange(ref _forcedGraphQLRemaining, value ?? NoForcedRemaining);
+    }
+
+    /// <summary>
+    /// When set, a GraphQL query that may return more nodes than this answers 502 with GitHub's "Something went wrong
+    /// while executing your query" body, as GitHub answers a query too heavy to finish in time.
+    /// </summary>
+    public int? GraphQLTimeoutNodes { get; set; }
 
     public FaultPlan Faults { get; set; } = new();
 
     /// <summary>The largest per_page honoured (GitHub: 100); larger values are clamped.</summary>
     public int MaxPerPage { get; set; } = 100;
 
-    internal int? TakeForcedRemaining()
+    internal int? TakeForcedRemaining() => Take(ref _forcedRemaining);
+
+    internal int? TakeForcedGraphQLRemaining() => Take(ref _forcedGraphQLRemaining);
+
+    private static int? Read(ref long slot)
     {
-        long value = Interlocked.Exchange(ref _forcedRemaining, NoForcedRemaining);
+        long value = Interlocked.Read(ref slot);
+        return value == NoForcedRemaining ? null : (int)value;
+    }
+
+    private static int? Take(ref long slot)
+    {
+        long value = Interlocked.Exchange(ref slot, NoForcedRemaining);
         return value == NoForcedRemaining ? null : (int)value;
     }
 }

@@ -4,25 +4,35 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace GitHubSimulator;
 
-/// <summary>The fake GitHub REST API on Kestrel at 127.0.0.1. Dispose to stop it.</summary>
+/// <summary>The fake GitHub REST and GraphQL API on Kestrel at 127.0.0.1. Dispose to stop it.</summary>
 public sealed class SimulatorServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping;
+    private readonly RequestPipeline _pipeline;
     private int _disposed;
 
-    private SimulatorServer(WebApplication app, CancellationTokenSource stopping, World world, SimulatorOptions options, RequestLog log, Uri baseUri)
+    private SimulatorServer(
+        WebApplication app, CancellationTokenSource stopping, RequestPipeline pipeline, World world, SimulatorOptions options, RequestLog log, Uri baseUri)
     {
         _app = app;
         _stopping = stopping;
+        _pipeline = pipeline;
         World = world;
         Options = options;
         Log = log;
         BaseUri = baseUri;
+        GraphQLUri = new Uri(baseUri, pipeline.GraphQLPath);
     }
 
     /// <summary>The API root, ending with '/': <c>http://127.0.0.1:PORT/</c>, or <c>http://127.0.0.1:PORT/api/v3/</c> with a prefix.</summary>
     public Uri BaseUri { get; }
+
+    /// <summary>The GraphQL endpoint: <c>http://127.0.0.1:PORT/graphql</c>, or <c>http://127.0.0.1:PORT/api/graphql</c> under <c>api/v3</c>.</summary>
+    public Uri GraphQLUri { get; }
+
+    /// <summary>The GraphQL points spent since the server started (over every rate-limit window).</summary>
+    public long GraphQLPointsUsed => _pipeline.GraphQLPointsUsed;
 
     public World World { get; }
 
@@ -70,7 +80,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         var port = new Uri(address).Port;
         var baseUri = new Uri($"http://127.0.0.1:{port}{pipeline.Prefix}/");
         pipeline.Start(baseUri);
-        return new SimulatorServer(app, stopping, world, options, log, baseUri);
+        return new SimulatorServer(app, stopping, pipeline, world, options, log, baseUri);
     }
 
     /// <summary>A client for this server (with the token, when one is required, and GitHub's Accept and User-Agent).</summary>

@@ -41,11 +41,12 @@ public sealed class SyncHarness : IAsyncDisposable
     public static async Task<SyncHarness> StartAsync(
         WorldOptions? world = null,
         Action<SimulatorOptions>? simulator = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        TimeProvider? worldClock = null)
     {
         var simOptions = new SimulatorOptions();
         simulator?.Invoke(simOptions);
-        var server = await SimulatorServer.StartAsync(WorldGenerator.Generate(world ?? new WorldOptions { Prs = 120, End = WorldEnd }), simOptions);
+        var server = await SimulatorServer.StartAsync(WorldGenerator.Generate(world ?? new WorldOptions { Prs = 120, End = WorldEnd }, worldClock), simOptions);
         var directory = Directory.CreateTempSubdirectory("health-sync-").FullName;
         var config = new Dictionary<string, string?>
         {

@@ -9,18 +9,23 @@ namespace Health.Web.Tests.Cli;
 
 public sealed class SyncKillTests
 {
-    [Fact]
-    public async Task Sync_ProcessKilledMidBackfill_RerunEqualsWorldWithoutDuplicates()
+    [Theory]
+    [InlineData("Rest")]
+    [InlineData("GraphQL")]
+    public async Task Sync_ProcessKilledMidBackfill_RerunEqualsWorldWithoutDuplicates(string mode)
     {
         var directory = Directory.CreateTempSubdirectory("health-kill-").FullName;
         var dbPath = Path.Combine(directory, "health.db");
         await using var server = await SimulatorServer.StartAsync(
             WorldGenerator.Generate(new WorldOptions { Prs = 400, End = new DateTime(2026, 11, 1, 12, 0, 0, DateTimeKind.Utc) }),
-            new SimulatorOptions { Latency = TimeSpan.FromMilliseconds(40) });
+            new SimulatorOptions { Latency = TimeSpan.FromMilliseconds(40), Token = "kill-test-token" });
         var config = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Health"] = $"Data Source={dbPath}",
             ["GitHub:ApiUrl"] = server.BaseUri.ToString(),
+            ["GitHub:Token"] = "kill-test-token",
+            ["GitHub:Mode"] = mode,
+            ["GitHub:GraphQLPageSize"] = "20",
         };
 
         using (var process = StartSync(config))
@@ -34,7 +39,7 @@ public sealed class SyncKillTests
         await using (var db = Open(dbPath))
         {
             var cursor = await db.SyncCursors.SingleAsync(c => c.Stream == Core.Storage.Entities.SyncStream.PullRequests);
-            Assert.NotNull(cursor.NextPageUrl);
+            Assert.NotNull(mode == "Rest" ? cursor.NextPageUrl : cursor.NextCursor);
         }
 
         var (code, output, error) = await CliRun.RunAsync(config, "sync", "acme/widgets");

@@ -1,6 +1,6 @@
 using Health.Core.GitHub.Dto;
+using Health.Core.GitHub.Sync.Rows;
 using Health.Core.Storage.Entities;
-using Microsoft.EntityFrameworkCore;
 
 namespace Health.Core.GitHub.Sync;
 
@@ -15,25 +15,6 @@ internal sealed class IssueCommentStream : IStreamHandler<IssueCommentDto>
 
     public DateTime? UpdatedAt(IssueCommentDto item) => item.UpdatedAt;
 
-    public async Task ApplyAsync(PageContext c, IReadOnlyList<IssueCommentDto> items, object? children, CancellationToken ct)
-    {
-        var rows = items
-            .Select(i => (Dto: i, Number: NumberFromUrl.Parse(i.IssueUrl)))
-            .Where(x => x.Dto is { Id: > 0, CreatedAt: not null, UpdatedAt: not null } && x.Number is not null)
-            .DistinctBy(x => x.Dto.Id)
-            .Select(x => new IssueComment
-            {
-                Id = x.Dto.Id,
-                RepositoryId = c.RepositoryId,
-                Number = x.Number!.Value,
-                AuthorId = AccountUpserter.AuthorId(x.Dto.User),
-                CreatedAt = x.Dto.CreatedAt!.Value,
-                UpdatedAt = x.Dto.UpdatedAt!.Value,
-            })
-            .ToList();
-        c.Counts.CountMalformed(items.DistinctBy(i => i.Id).Count() - rows.Count);
-        c.Accounts.AddRange(items.Select(i => i.User));
-        var ids = rows.Select(r => r.Id).ToList();
-        c.Upsert(nameof(IssueComment), rows, await c.Db.IssueComments.CountAsync(i => ids.Contains(i.Id), ct));
-    }
+    public Task ApplyAsync(PageContext c, IReadOnlyList<IssueCommentDto> items, object? children, CancellationToken ct) =>
+        CommentRows.StageIssueCommentsAsync(c, items.Select(i => (i, NumberFromUrl.Parse(i.IssueUrl))).ToList(), ct);
 }

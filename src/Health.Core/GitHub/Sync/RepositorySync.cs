@@ -18,6 +18,7 @@ public sealed partial class RepositorySync(
     IOptions<GitHubOptions> options,
     TimeProvider time,
     GitHubStatus status,
+    IHttpClientFactory httpClients,
     ILogger<RepositorySync> logger)
 {
     /// <summary>
@@ -82,8 +83,9 @@ public sealed partial class RepositorySync(
     /// <summary>
     /// Syncs one repository. With a <paramref name="budget"/>, the sync stops at that point with
     /// <see cref="SyncOutcome.Incomplete"/>: whatever was committed stays, and the next sync resumes from the checkpoint.
+    /// <paramref name="mode"/> overrides <see cref="GitHubOptions.Mode"/> for this sync.
     /// </summary>
-    public async Task<SyncReport> SyncAsync(int repositoryId, IProgress<SyncProgress>? progress, CancellationToken ct, TimeSpan? budget = null)
+    public async Task<SyncReport> SyncAsync(int repositoryId, IProgress<SyncProgress>? progress, CancellationToken ct, TimeSpan? budget = null, GitHubMode? mode = null)
     {
         var clock = Stopwatch.StartNew();
         TrackedRepository repo;
@@ -129,8 +131,9 @@ public sealed partial class RepositorySync(
 
         try
         {
+            var graphQL = GraphQLFor(mode ?? options.Value.Mode, api);
             name = await RefreshRepositoryAsync(api, repositoryId, name, repo.ETag, slice.Token);
-            await RunStreamsAsync(sync, slice.Token);
+            await (graphQL is null ? RunRestAsync(sync, slice.Token) : RunGraphQLAsync(sync, graphQL, (mode ?? options.Value.Mode) == GitHubMode.Auto, slice.Token));
             if (sync.StoppedEarly)
             {
                 var partial = Report(name, SyncOutcome.Incomplete, null, null, sync.Counts, api, clock);
@@ -172,29 +175,78 @@ public sealed partial class RepositorySync(
     }
 
     /// <summary>
+    /// The client GraphQL collects through, or null when REST collects: <see cref="GitHubMode.Auto"/> takes GraphQL
+    /// whenever a token is set; <see cref="GitHubMode.GraphQL"/> without a token is an error (GitHub answers no anonymous query).
+    /// </summary>
+    private GraphQL.GraphQLClient? GraphQLFor(GitHubMode mode, GitHubApi api)
+    {
+        var token = options.Value.Token;
+        if (mode == GitHubMode.Rest || (mode == GitHubMode.Auto && string.IsNullOrEmpty(token)))
+        {
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(token))
+        {
+            throw new GitHubAccessException("GitHub's GraphQL API needs a token: set GitHub:Token or the GITHUB_TOKEN environment variable, or collect through REST (GitHub:Mode=Rest, or sync --mode rest).");
+        }
+
+        return new GraphQL.GraphQLClient(httpClients.CreateClient(GraphQL.GraphQLClient.HttpClientName), GraphQL.GraphQLClient.EndpointFor(options.Value), token, api.Policy);
+    }
+
+    /// <summary>
     /// Two lanes side by side: pull requests with their reviews (the bulk of the requests), and the three
     /// repository-wide streams one after another. The streams are independent, each with its own cursor, so a
     /// failure in one lane does not cut the other short: what it reads is committed and never read again.
     /// </summary>
-    private static async Task RunStreamsAsync(SyncContext sync, CancellationToken ct)
+    private static Task RunRestAsync(SyncContext sync, CancellationToken ct) => RunLanesAsync(
+        () => new StreamPass<Dto.PullDto>(new RestSource<Dto.PullDto>(new PullRequestStream(), sync), sync).RunAsync(ct),
+        async () =>
+        {
+            await new StreamPass<Dto.IssueDto>(new RestSource<Dto.IssueDto>(new IssueStream(), sync), sync).RunAsync(ct);
+            await new StreamPass<Dto.IssueCommentDto>(new RestSource<Dto.IssueCommentDto>(new IssueCommentStream(), sync), sync).RunAsync(ct);
+            await new StreamPass<Dto.ReviewCommentDto>(new RestSource<Dto.ReviewCommentDto>(new ReviewCommentStream(), sync), sync).RunAsync(ct);
+        },
+        ct);
+
+    /// <summary>
+    /// Pull requests and issues through GraphQL, their children nested; the comment streams through REST once GraphQL has
+    /// handed them over (see <see cref="CommentStreamHandover"/>), for the edits only they show.
+    /// </summary>
+    private static async Task RunGraphQLAsync(SyncContext sync, GraphQL.GraphQLClient client, bool pollRest, CancellationToken ct)
     {
-        var pulls = new StreamPass<Dto.PullDto>(new PullRequestStream(), sync).RunAsync(ct);
-        var others = Task.Run(
+        await CommentStreamHandover.PrepareAsync(sync, ct);
+        await RunLanesAsync(
+            () => new StreamPass<Dto.PullDto>(new GraphQL.GraphQLPullRequestSource(sync, client, pollRest), sync).RunAsync(ct),
             async () =>
             {
-                await new StreamPass<Dto.IssueDto>(new IssueStream(), sync).RunAsync(ct);
-                await new StreamPass<Dto.IssueCommentDto>(new IssueCommentStream(), sync).RunAsync(ct);
-                await new StreamPass<Dto.ReviewCommentDto>(new ReviewCommentStream(), sync).RunAsync(ct);
+                await new StreamPass<Dto.IssueDto>(new GraphQL.GraphQLIssueSource(sync, client, pollRest), sync).RunAsync(ct);
+                if (await CommentStreamHandover.IsHandedOverAsync(sync, SyncStream.IssueComments, ct))
+                {
+                    await new StreamPass<Dto.IssueCommentDto>(new RestSource<Dto.IssueCommentDto>(new IssueCommentStream(), sync), sync).RunAsync(ct);
+                }
+
+                if (await CommentStreamHandover.IsHandedOverAsync(sync, SyncStream.ReviewComments, ct))
+                {
+                    await new StreamPass<Dto.ReviewCommentDto>(new RestSource<Dto.ReviewCommentDto>(new ReviewCommentStream(), sync), sync).RunAsync(ct);
+                }
             },
             ct);
+        await CommentStreamHandover.CompleteAsync(sync, ct);
+    }
+
+    private static async Task RunLanesAsync(Func<Task> first, Func<Task> second, CancellationToken ct)
+    {
+        var a = first();
+        var b = Task.Run(second, ct);
         try
         {
-            await Task.WhenAll(pulls, others);
+            await Task.WhenAll(a, b);
         }
         catch
         {
             // Report the failure that says most: a lasting one before a rate limit (which only asks to wait).
-            var failures = new[] { pulls, others }.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!).ToList();
+            var failures = new[] { a, b }.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!).ToList();
             var worst = failures.FirstOrDefault(e => e is not RateLimitExhaustedException) ?? failures.FirstOrDefault();
             if (worst is not null)
             {
@@ -264,7 +316,8 @@ public sealed partial class RepositorySync(
 
     private static SyncReport Report(RepositoryName name, SyncOutcome outcome, string? error, DateTime? resumeAfter, SyncCounts counts, GitHubApi api, Stopwatch clock) =>
         new(name.FullName, outcome, error, resumeAfter, counts.ByKind, counts.Malformed, counts.Vanished,
-            api.Stats.Requests, api.Stats.NotModified, api.Stats.RateLimitRemaining >= 0 ? api.Stats.RateLimitRemaining : null, clock.Elapsed);
+            api.Stats.Requests, api.Stats.NotModified, api.Stats.RateLimitRemaining >= 0 ? api.Stats.RateLimitRemaining : null, clock.Elapsed,
+            api.Stats.GraphQLRequests, api.Stats.Points);
 
     /// <summary>A tracked repository, and the GitHub requests it took to find it.</summary>
     public sealed record Tracked(TrackedRepository Repository, int Requests);

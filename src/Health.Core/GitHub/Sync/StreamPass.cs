@@ -9,7 +9,7 @@ namespace Health.Core.GitHub.Sync;
 /// <item>A fresh pass sends the last complete pass's first-page ETag: an unchanged stream costs one 304.</item>
 /// <item>It stops at the first page whose items are all older than the watermark (the previous pass's start
 /// by GitHub's clock, minus an overlap) — but only while the server really returns items newest first.</item>
-/// <item>A pass cut short (kill, rate limit, failure) resumes at its saved next-page link; items updated meanwhile
+/// <item>A pass cut short (kill, rate limit, failure) resumes at its saved position (REST's next-page link, GraphQL's cursor); items updated meanwhile
 /// are newer than the pass's start, so the next pass reads them.</item>
 /// <item>The next page (and its children) is read while the current one is saved: network and database overlap,
 /// commits stay in order.</item>
@@ -17,25 +17,29 @@ namespace Health.Core.GitHub.Sync;
 /// so a bounded slice always commits at least a page of each stream it reaches.</item>
 /// </list>
 /// </summary>
-internal sealed class StreamPass<T>(IStreamHandler<T> handler, SyncContext sync)
+internal sealed class StreamPass<T>(IPageSource<T> source, SyncContext sync)
 {
     public async Task RunAsync(CancellationToken ct)
     {
         var cursor = await LoadCursorAsync(ct);
-        var resuming = cursor.NextPageUrl is { } saved && Uri.TryCreate(saved, UriKind.Absolute, out var savedUri) && LinkGuard.IsUnder(savedUri, sync.Api.BaseAddress);
-        Uri? url = resuming ? new Uri(cursor.NextPageUrl!) : new Uri(handler.FirstPage(sync.Repository), UriKind.Relative);
+        source.Begin(cursor);
+        var position = source.SavedPosition(cursor);
+        var resuming = position is not null;
+
+        // A pass of the other API left unfinished is started again from the top: its first page may not be the one the ETag names.
+        var ifNoneMatch = resuming || cursor.PassInProgress ? null : cursor.FirstPageETag;
         DateTime? newest = null;
         var ordered = true;
-        Task<(ApiPage<T> Page, object? Children)>? ahead = null;
+        Task<SourcePage<T>>? ahead = null;
         try
         {
-            while (url is not null)
+            while (true)
             {
-                var (page, children) = await (ahead ?? ReadAsync(url, resuming ? null : cursor.FirstPageETag, ct));
+                var page = await (ahead ?? source.ReadAsync(position, ifNoneMatch, ct));
                 ahead = null;
                 if (page.NotModified)
                 {
-                    sync.Report(handler.Label, cursor, "not modified");
+                    sync.Report(source.Label, cursor, "not modified");
                     return;
                 }
 
@@ -43,7 +47,7 @@ internal sealed class StreamPass<T>(IStreamHandler<T> handler, SyncContext sync)
                 {
                     cursor.PassStartedAt = page.ServerDate;
                     cursor.PendingETag = page.ETag;
-                    cursor.PassTotalPages = page.LastPage ?? 1;
+                    cursor.PassTotalPages = page.TotalPages ?? 1;
                     cursor.PassPages = 0;
                     cursor.PassItems = 0;
                     resuming = true;
@@ -51,23 +55,28 @@ internal sealed class StreamPass<T>(IStreamHandler<T> handler, SyncContext sync)
 
                 foreach (var item in page.Items)
                 {
-                    var updated = handler.UpdatedAt(item);
+                    var updated = source.UpdatedAt(item);
                     ordered &= updated is null || newest is null || updated <= newest;
                     newest = updated ?? newest;
                 }
 
-                var reachedKnown = ordered && cursor.Watermark is { } mark && page.Items.Count > 0 && handler.UpdatedAt(page.Items[^1]) < mark;
-                var next = reachedKnown ? null : LinkGuard.Checked(page.Next, sync.Api.BaseAddress);
-                ahead = next is null || sync.WindDown.IsCancellationRequested ? null : ReadAsync(next, null, ct);
-                await SavePageAsync(cursor, page.Items, children, next, ct);
-                if (next is not null && ahead is null)
+                var reachedKnown = ordered && cursor.Watermark is { } mark && page.Items.Count > 0 && source.UpdatedAt(page.Items[^1]) < mark;
+                var next = reachedKnown ? null : page.Next;
+                ahead = next is null || sync.WindDown.IsCancellationRequested ? null : source.ReadAsync(next, null, ct);
+                await SavePageAsync(cursor, page, next, ct);
+                if (next is null)
                 {
-                    // The time budget is spent: stop at this checkpoint; the next sync resumes from the saved link.
+                    return;
+                }
+
+                if (ahead is null)
+                {
+                    // The time budget is spent: stop at this checkpoint; the next sync resumes from the saved position.
                     sync.MarkStoppedEarly();
                     return;
                 }
 
-                url = next;
+                position = next;
             }
         }
         finally
@@ -80,32 +89,21 @@ internal sealed class StreamPass<T>(IStreamHandler<T> handler, SyncContext sync)
         }
     }
 
-    private async Task<(ApiPage<T> Page, object? Children)> ReadAsync(Uri url, string? ifNoneMatch, CancellationToken ct)
-    {
-        var page = await sync.Api.GetPageAsync<T>(url, ifNoneMatch, ct);
-        var children = page.NotModified ? null : await handler.ReadChildrenAsync(sync, page.Items, ct);
-        return (page, children);
-    }
-
-    private async Task SavePageAsync(SyncCursor cursor, IReadOnlyList<T> items, object? children, Uri? next, CancellationToken ct)
+    private async Task SavePageAsync(SyncCursor cursor, SourcePage<T> page, string? next, CancellationToken ct)
     {
         await using var db = await sync.DbFactory.CreateDbContextAsync(ct);
         var context = sync.PageContext(db);
-        await handler.ApplyAsync(context, items, children, ct);
+        await source.ApplyAsync(context, page, ct);
 
         cursor.PassPages++;
-        cursor.PassItems += items.Count;
+        cursor.PassItems += page.Items.Count;
+        source.SetPosition(cursor, next);
         if (next is null)
         {
             // The pass is complete: everything updated before it started is known.
             cursor.Watermark = cursor.PassStartedAt - sync.Options.SyncOverlap;
             cursor.FirstPageETag = cursor.PendingETag;
-            cursor.NextPageUrl = null;
             cursor.PendingETag = null;
-        }
-        else
-        {
-            cursor.NextPageUrl = next.AbsoluteUri;
         }
 
         db.SyncCursors.Update(cursor);
@@ -126,17 +124,17 @@ internal sealed class StreamPass<T>(IStreamHandler<T> handler, SyncContext sync)
             await transaction.CommitAsync(ct);
         }
 
-        sync.Report(handler.Label, cursor, null);
+        sync.Report(source.Label, cursor, null);
     }
 
     private async Task<SyncCursor> LoadCursorAsync(CancellationToken ct)
     {
         await using var db = await sync.DbFactory.CreateDbContextAsync(ct);
         var cursor = await db.SyncCursors.AsNoTracking()
-            .SingleOrDefaultAsync(c => c.RepositoryId == sync.RepositoryId && c.Stream == handler.Stream, ct);
+            .SingleOrDefaultAsync(c => c.RepositoryId == sync.RepositoryId && c.Stream == source.Stream, ct);
         if (cursor is null)
         {
-            cursor = new SyncCursor { RepositoryId = sync.RepositoryId, Stream = handler.Stream };
+            cursor = new SyncCursor { RepositoryId = sync.RepositoryId, Stream = source.Stream };
             db.SyncCursors.Add(cursor);
             await db.SaveChangesAsync(ct);
         }

@@ -78,5 +78,5 @@ internal sealed class SyncContext(
         progress?.Report(new SyncProgress("rate limit", 0, null, 0, null, message));
 
     private void Track(SyncCursor cursor) =>
-        _done[cursor.Stream] = cursor.NextPageUrl is null ? 1.0 : Math.Min(1.0, cursor.PassPages / (double)Math.Max(1, cursor.PassTotalPages ?? 1));
+        _done[cursor.Stream] = !cursor.PassInProgress ? 1.0 : Math.Min(1.0, cursor.PassPages / (double)Math.Max(1, cursor.PassTotalPages ?? 1));
 }

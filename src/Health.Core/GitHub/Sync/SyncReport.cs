@@ -28,4 +28,6 @@ public sealed record SyncReport(
     int Requests,
     int NotModified,
     int? RateLimitRemaining,
-    TimeSpan Duration);
+    TimeSpan Duration,
+    int GraphQLRequests = 0,
+    int Points = 0);

@@ -32,6 +32,15 @@ public sealed class PullRequest
 
     public int? Deletions { get; set; }
 
+    /// <summary>Files changed; like <see cref="Additions"/> and <see cref="Deletions"/>, null where the collector could not see it (REST's list).</summary>
+    public int? ChangedFiles { get; set; }
+
+    /// <summary>The description as last synced (the intake metrics look in it for agent disclosure markers).</summary>
+    public string? Body { get; set; }
+
+    /// <summary>The label names as last synced, a JSON array in GitHub's order; null before a collector saw them.</summary>
+    public string? Labels { get; set; }
+
     /// <summary>Derived after each sync (see <c>Metrics/DerivedFacts</c>): the first review, issue comment or review comment by a human who is not the author.</summary>
     public DateTime? FirstResponseAt { get; set; }
 

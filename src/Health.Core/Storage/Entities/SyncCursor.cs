@@ -16,6 +16,16 @@ public sealed class SyncCursor
     /// <summary>The next page of an unfinished pass (absolute URL from the Link header); null when no pass is in progress.</summary>
     public string? NextPageUrl { get; set; }
 
+    /// <summary>
+    /// The GraphQL cursor after the last page saved of an unfinished GraphQL pass; null when none is in progress.
+    /// A pass is in progress through REST (<see cref="NextPageUrl"/>) or through GraphQL, never both: a pass started
+    /// the other way is abandoned and read again from the top (the watermark stays).
+    /// </summary>
+    public string? NextCursor { get; set; }
+
+    /// <summary>A pass is in progress, through either API.</summary>
+    public bool PassInProgress => NextPageUrl is not null || NextCursor is not null;
+
     /// <summary>GitHub's Date at the first page of the pass in progress.</summary>
     public DateTime? PassStartedAt { get; set; }
 

@@ -164,6 +164,12 @@ namespace Health.Core.Storage.Migrations
                     b.Property<long?>("AuthorId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Body")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChangedFiles")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
@@ -180,6 +186,9 @@ namespace Health.Core.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("FirstReviewAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Labels")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("MergedAt")
@@ -446,6 +455,9 @@ namespace Health.Core.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("FirstPageETag")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextCursor")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NextPageUrl")

@@ -1,0 +1,184 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Health.Core.GitHub.GraphQL;
+
+/// <summary>
+/// GitHub's GraphQL API: POSTs a query document with its variables and reads the answer into source-generated types, each
+/// request under the sync's <see cref="GitHubPolicy"/> (the same retries, waits and limits as REST). GraphQL reports most
+/// trouble inside an HTTP 200 (<c>errors</c>); this is where it is told apart: the primary rate limit, a query too heavy,
+/// partial data (never taken as complete), a query GitHub refuses, a node that is gone.
+/// </summary>
+internal sealed class GraphQLClient(HttpClient http, Uri endpoint, string token, GitHubPolicy policy)
+{
+    /// <summary>The name of the <see cref="IHttpClientFactory"/> client GraphQL requests go through.</summary>
+    public const string HttpClientName = "github-graphql";
+
+    public GitHubPolicy Policy => policy;
+
+    /// <summary>The GraphQL endpoint of a REST API root: <c>https://api.github.com/graphql</c>, or Enterprise's <c>https://host/api/graphql</c>.</summary>
+    public static Uri EndpointFor(GitHubOptions options)
+    {
+        if (!string.IsNullOrEmpty(options.GraphQLUrl))
+        {
+            return new Uri(options.GraphQLUrl, UriKind.Absolute);
+        }
+
+        var root = new Uri(options.ApiUrl.EndsWith('/') ? options.ApiUrl : options.ApiUrl + "/", UriKind.Absolute);
+        var path = root.AbsolutePath;
+        return path.EndsWith("/v3/", StringComparison.OrdinalIgnoreCase)
+            ? new Uri(root, path[..^"v3/".Length] + "graphql")
+            : new Uri(root, "graphql");
+    }
+
+    /// <summary>
+    /// Sends the query <paramref name="document"/> gives with the variables <paramref name="variables"/> writes (both asked again
+    /// on every attempt, so a lighter query can follow a heavy one). With <paramref name="missingNodesAllowed"/>, NOT_FOUND errors on
+    /// aliased nodes leave those nodes null instead of failing the query.
+    /// </summary>
+    public Task<(T Data, DateTime ServerDate)> QueryAsync<T>(
+        string target,
+        Func<string> document,
+        Action<Utf8JsonWriter> variables,
+        JsonTypeInfo<GraphQLResponse<T>> typeInfo,
+        Func<T, RateLimitNode?> rateLimit,
+        CancellationToken ct,
+        Func<bool>? lighten = null,
+        bool missingNodesAllowed = false)
+        where T : class =>
+        policy.SendAsync(target, async cancel =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = Body(document(), variables) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("bearer", token);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancel);
+            var headers = Headers(response);
+            var text = await response.Content.ReadAsStringAsync(cancel);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                var status = (int)response.StatusCode;
+                var kind = status is 502 or 504 ? GitHubFailureKind.TooHeavy : GitHubFailureKind.Http;
+                throw new GitHubFailure(kind, status, headers, text, Message(text) ?? response.ReasonPhrase ?? response.StatusCode.ToString());
+            }
+
+            GraphQLResponse<T>? answer;
+            try
+            {
+                answer = JsonSerializer.Deserialize(text, typeInfo);
+            }
+            catch (JsonException e)
+            {
+                throw new MalformedResponseException($"GitHub's GraphQL answer is not the JSON expected ({e.Message}).", e);
+            }
+
+            if (answer is null)
+            {
+                throw new MalformedResponseException("GitHub's GraphQL answer is JSON null.");
+            }
+
+            _ = Check(answer, headers, text, missingNodesAllowed);
+            var cost = rateLimit(answer.Data!);
+            policy.ObserveGraphQL(cost?.Cost ?? 1, cost?.Remaining ?? ResponseHeaders.GetInt(headers, "X-RateLimit-Remaining"), cost?.ResetAt ?? ResponseHeaders.RateLimitReset(headers));
+            return (answer.Data!, ResponseHeaders.Date(headers) ?? policy.Time.GetUtcNow().UtcDateTime);
+        }, ct, lighten);
+
+    /// <summary>Throws the failure an answer's <c>errors</c> stand for; returns whether the data is whole (false: some aliased nodes are gone).</summary>
+    private static bool Check<T>(GraphQLResponse<T> answer, IReadOnlyDictionary<string, string> headers, string text, bool missingNodesAllowed)
+    {
+        var errors = answer.Errors ?? [];
+        var first = errors.FirstOrDefault();
+        var message = first?.Message ?? "no data";
+        if (errors.Any(e => e.Type == "RATE_LIMITED"))
+        {
+            throw new GitHubFailure(GitHubFailureKind.RateLimited, 200, headers, text, message);
+        }
+
+        if (errors.Any(e => e.Type == "MAX_NODE_LIMIT_EXCEEDED"))
+        {
+            throw new GitHubFailure(GitHubFailureKind.TooHeavy, 200, headers, text, message);
+        }
+
+        if (errors.Count == 0)
+        {
+            return answer.Data is not null ? true : throw new MalformedResponseException("GitHub's GraphQL answer has neither data nor errors.");
+        }
+
+        if (answer.Data is not null && missingNodesAllowed && errors.All(e => e.Type == "NOT_FOUND" && e.Path is { Count: 1 }))
+        {
+            return false;
+        }
+
+        var kind = errors.Any(e => e.Type == "NOT_FOUND") && answer.Data is not null && errors.All(e => e.Type == "NOT_FOUND")
+            ? GitHubFailureKind.NotFound
+            : errors.Any(e => e.Type == "FORBIDDEN")
+                ? GitHubFailureKind.Http
+                : answer.Data is null && errors.Any(IsRefusal)
+                    ? GitHubFailureKind.Refused
+                    : GitHubFailureKind.Partial;
+        var all = string.Join("; ", errors.Select(e => e.Message).Where(m => !string.IsNullOrEmpty(m)).Distinct().Take(3));
+        throw new GitHubFailure(kind, kind == GitHubFailureKind.Http ? 403 : 200, headers, text, string.IsNullOrEmpty(all) ? message : all);
+    }
+
+    /// <summary>An error in the query itself (GitHub's validation: an unknown field or argument, bad paging): retrying cannot help.</summary>
+    private static bool IsRefusal(GraphQLError e) =>
+        e.Extensions is { ValueKind: JsonValueKind.Object } x && x.TryGetProperty("code", out _) ||
+        e.Type is "EXCESSIVE_PAGINATION" or "MISSING_PAGINATION_BOUNDARIES" or "ARGUMENT_ERROR" or "INVALID_CURSOR_ARGUMENTS";
+
+    private static ByteArrayContent Body(string document, Action<Utf8JsonWriter> variables)
+    {
+        var buffer = new ArrayBufferWriter<byte>(document.Length + 256);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("query"u8, document);
+            w.WriteStartObject("variables"u8);
+            variables(w);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        var content = new ByteArrayContent(buffer.WrittenSpan.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
+
+    private static Dictionary<string, string> Headers(HttpResponseMessage response)
+    {
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+        {
+            result[name] = string.Join(", ", values);
+        }
+
+        return result;
+    }
+
+    /// <summary>The <c>message</c> of a JSON error body, if it has one.</summary>
+    private static string? Message(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            if (json.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            if (json.RootElement.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String)
+            {
+                return m.GetString();
+            }
+
+            return json.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0 &&
+                   errors[0].TryGetProperty("message", out var first) && first.ValueKind == JsonValueKind.String
+                ? first.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
