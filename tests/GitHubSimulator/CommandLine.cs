@@ -19,6 +19,8 @@ internal sealed class CommandLine
           --path-prefix P   serve under a prefix such as api/v3
           --fault-rate P    answer this share of requests with a random 502/503/403-secondary/429
           --rate-limit N    primary rate limit per hour (default 5000)
+          --graphql-rate-limit N
+                            GraphQL points per hour (default 5000)
         """;
 
     public WorldOptions World { get; private set; } = new();
@@ -74,6 +76,8 @@ internal sealed class CommandLine
                 return Int(name, value, 0, 600_000, v => Server.Latency = TimeSpan.FromMilliseconds(v), out error);
             case "--rate-limit":
                 return Int(name, value, 0, int.MaxValue, v => Server.RateLimit = v, out error);
+            case "--graphql-rate-limit":
+                return Int(name, value, 0, int.MaxValue, v => Server.GraphQLRateLimit = v, out error);
             case "--owner":
                 return Text(name, value, v => World = World with { Owner = v }, out error);
             case "--name":

@@ -10,9 +10,9 @@ namespace Health.Benchmarks;
 /// </summary>
 internal static partial class SyncProcess
 {
-    public sealed record Result(int Requests, int NotModified, double Seconds, double PeakMegabytes, string Output);
+    public sealed record Result(int Requests, int NotModified, double Seconds, double PeakMegabytes, string Output, int GraphQLRequests = 0, int Points = 0);
 
-    public static async Task<Result> RunAsync(Uri api, string database, string repository = "acme/widgets")
+    public static async Task<Result> RunAsync(Uri api, string database, string repository = "acme/widgets", string? mode = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Health.Web.dll"));
@@ -21,6 +21,12 @@ internal static partial class SyncProcess
         start.Environment["ConnectionStrings__Health"] = $"Data Source={database}";
         start.Environment["GitHub__ApiUrl"] = api.ToString();
         start.Environment["DOTNET_gcServer"] = null;
+        if (mode is not null)
+        {
+            start.Environment["GitHub__Mode"] = mode;
+            start.Environment["GitHub__Token"] = "benchmark-token";
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start Health.Web");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -40,12 +46,15 @@ internal static partial class SyncProcess
 
         var requests = RequestsLine().Match(output);
         var duration = DurationLine().Match(output);
+        var graphQL = GraphQLLine().Match(output);
         return new Result(
             int.Parse(requests.Groups[1].Value, CultureInfo.InvariantCulture),
             int.Parse(requests.Groups[2].Value, CultureInfo.InvariantCulture),
             double.Parse(duration.Groups[1].Value, CultureInfo.InvariantCulture),
             peakKb / 1024.0,
-            output);
+            output,
+            graphQL.Success ? int.Parse(graphQL.Groups[1].Value, CultureInfo.InvariantCulture) : 0,
+            graphQL.Success ? int.Parse(graphQL.Groups[2].Value, CultureInfo.InvariantCulture) : 0);
     }
 
     /// <summary>Runs any verb of the real executable against <paramref name="database"/>; returns its peak resident memory (MB) and wall time (s).</summary>
@@ -107,6 +116,9 @@ internal static partial class SyncProcess
 
     [GeneratedRegex(@"^requests: (\d+) \((\d+) not modified\)$", RegexOptions.Multiline)]
     private static partial Regex RequestsLine();
+
+    [GeneratedRegex(@"^graphql: (\d+) queries, (\d+) points$", RegexOptions.Multiline)]
+    private static partial Regex GraphQLLine();
 
     [GeneratedRegex(@": succeeded in ([\d.]+)s$", RegexOptions.Multiline)]
     private static partial Regex DurationLine();

@@ -17,3 +17,6 @@ public sealed class RateLimitExhaustedException(DateTime resetAt, string message
 {
     public DateTime ResetAt { get; } = resetAt;
 }
+
+/// <summary>GitHub no longer takes the GraphQL cursor a pass was saved at; the pass reads again from the top (its watermark stays).</summary>
+public sealed class GraphQLCursorException(string message, Exception? inner = null) : GitHubException(message, inner);

@@ -40,4 +40,7 @@ internal enum GitHubFailureKind
 
     /// <summary>What was asked for does not exist, or the token cannot see it.</summary>
     NotFound,
+
+    /// <summary>GitHub no longer takes a saved GraphQL cursor (<c>INVALID_CURSOR_ARGUMENTS</c>): the pass must start again from the top.</summary>
+    InvalidCursor,
 }

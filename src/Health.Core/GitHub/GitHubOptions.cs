@@ -43,16 +43,22 @@ public sealed class GitHubOptions
     public string? GraphQLUrl { get; set; }
 
     /// <summary>Pull requests or issues per GraphQL page (GitHub allows 100). A page GitHub finds too heavy is asked again with fewer.</summary>
-    public int GraphQLPageSize { get; set; } = 50;
+    public int GraphQLPageSize { get; set; } = 100;
 
     /// <summary>
-    /// Reviews, comments, labels and review threads asked for with each pull request (and comments with each issue).
-    /// GitHub charges by the connections asked for, so this fits the typical item; the rest of a heavy one comes in batched follow-ups.
+    /// Reviews, comments and labels asked for with each pull request (and comments with each issue). GitHub charges one
+    /// request per parent for a nested list whatever its size, so this costs no points; the rest of a heavier item comes in batched follow-ups.
     /// </summary>
-    public int GraphQLChildPageSize { get; set; } = 10;
+    public int GraphQLChildPageSize { get; set; } = 50;
+
+    /// <summary>
+    /// Review threads asked for with each pull request. Each thread's comments cost a request per thread asked for, so this
+    /// fits the typical PR (few threads): it drives the points a page costs.
+    /// </summary>
+    public int GraphQLThreadPageSize { get; set; } = 5;
 
     /// <summary>Comments asked for with each review thread; longer threads are finished in follow-ups.</summary>
-    public int GraphQLThreadCommentPageSize { get; set; } = 5;
+    public int GraphQLThreadCommentPageSize { get; set; } = 10;
 
     /// <summary>Unfinished child lists finished by one follow-up query (one alias each).</summary>
     public int GraphQLBatchSize { get; set; } = 20;

@@ -31,7 +31,12 @@ internal sealed class GitHubOptionsValidator : IValidateOptions<GitHubOptions>
 
         Check(errors, options.GraphQLPageSize is >= 1 and <= 100, "GitHub:GraphQLPageSize must be between 1 and 100");
         Check(errors, options.GraphQLChildPageSize is >= 1 and <= 100, "GitHub:GraphQLChildPageSize must be between 1 and 100");
+        Check(errors, options.GraphQLThreadPageSize is >= 1 and <= 100, "GitHub:GraphQLThreadPageSize must be between 1 and 100");
         Check(errors, options.GraphQLThreadCommentPageSize is >= 1 and <= 100, "GitHub:GraphQLThreadCommentPageSize must be between 1 and 100");
+        Check(
+            errors,
+            (long)options.GraphQLPageSize * ((3L * options.GraphQLChildPageSize) + (options.GraphQLThreadPageSize * (1L + options.GraphQLThreadCommentPageSize))) <= 250_000,
+            "GitHub:GraphQLPageSize × (3 × GitHub:GraphQLChildPageSize + GitHub:GraphQLThreadPageSize × (1 + GitHub:GraphQLThreadCommentPageSize)) must be at most 250,000 nodes (GitHub refuses a query of more than 500,000)");
         Check(errors, options.GraphQLBatchSize is >= 1 and <= 100, "GitHub:GraphQLBatchSize must be between 1 and 100");
         Check(errors, options.MaxRetries is >= 0 and <= 20, "GitHub:MaxRetries must be between 0 and 20");
         Check(errors, options.Concurrency is >= 1 and <= 32, "GitHub:Concurrency must be between 1 and 32");

@@ -115,6 +115,8 @@ public sealed partial class GitHubPolicy(GitHubOptions options, TimeProvider tim
                 throw new GitHubException($"GitHub refused the query for {target}: {e.Message}", e);
             case GitHubFailureKind.NotFound:
                 throw new GitHubNotFoundException($"GitHub has nothing at {target}: {e.Message}", e);
+            case GitHubFailureKind.InvalidCursor:
+                throw new GraphQLCursorException($"GitHub no longer takes the saved cursor for {target}: {e.Message}", e);
         }
 
         switch (e.Status)

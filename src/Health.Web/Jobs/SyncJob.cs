@@ -36,7 +36,9 @@ public sealed partial class SyncJob(
         }
 
         var report = await sync.SyncAsync(repositoryId, null, ct, options.Value.SliceDuration);
-        var spent = $"{report.Requests} requests ({report.NotModified} not modified)";
+        var spent = report.GraphQLRequests > 0
+            ? $"{report.Requests} requests ({report.NotModified} not modified; {report.GraphQLRequests} GraphQL queries, {report.Points} points)"
+            : $"{report.Requests} requests ({report.NotModified} not modified)";
         switch (report.Outcome)
         {
             case SyncOutcome.Succeeded:

@@ -34,7 +34,7 @@ internal sealed class RequestPipeline
         _stopping = stopping;
         string prefix = (options.PathPrefix ?? "").Trim('/');
         _prefix = prefix.Length == 0 ? "" : "/" + prefix;
-        GraphQLPath = GraphQLPathFor(prefix);
+        GraphQLPath = GraphQLEndpoint.PathFor(prefix);
     }
 
     public string Prefix => _prefix;
@@ -50,6 +50,7 @@ internal sealed class RequestPipeline
     {
         _api = new Api(_world, _options, new JsonContext(baseUri), _limiter, _graphQLLimiter, baseUri.GetLeftPart(UriPartial.Authority));
         _graphQL = new GraphQLEndpoint(_world, _options, _graphQLLimiter, _logger);
+        _ = Task.Run(() => GitHubSchema.Instance, _stopping);
         _ready.TrySetResult();
     }
 
@@ -136,7 +137,7 @@ internal sealed class RequestPipeline
             return;
         }
 
-        using ApiResponse response = Unauthorized(request) ?? Answer(api, method, path, queryString);
+        using ApiResponse response = Authorization.Rest(_options, request) ?? Answer(api, method, path, queryString);
         string? etag = response.Status == 200 ? ETag(response.Body.WrittenSpan) : null;
         bool notModified = etag is not null && Matches(request.Headers.IfNoneMatch, etag);
         bool allowed = _limiter.TryConsume(_options, _world.Now, response.Counts && !notModified ? 1 : 0, out RateSnapshot rate);
@@ -163,9 +164,9 @@ internal sealed class RequestPipeline
     {
         HttpRequest request = context.Request;
         string requestId = RequestId(_world.Now);
-        using ApiResponse response = GraphQLUnauthorized(request)
+        using ApiResponse response = Authorization.GraphQL(_options, request)
             ?? (HttpMethods.IsPost(request.Method)
-                ? await _graphQL!.AnswerAsync(request.Body, partialData, requestId, cancel)
+                ? await QueryAsync(request, partialData, requestId, cancel)
                 : ErrorBodies.NotFound("https://docs.github.com/graphql"));
         if (truncate && response.Status == 200)
         {
@@ -176,45 +177,17 @@ internal sealed class RequestPipeline
         await SendAsync(context, response, rate, null, false, target, cancel, requestId);
     }
 
-    private ApiResponse? GraphQLUnauthorized(HttpRequest request)
+    private async Task<ApiResponse> QueryAsync(HttpRequest request, bool partialData, string requestId, CancellationToken cancel)
     {
-        string? given = Token(request.Headers.Authorization);
-        if (string.IsNullOrEmpty(given))
+        try
         {
-            return new ApiResponse(401, PooledBuffer.From(ErrorBodies.GraphQLUnauthenticated));
+            return await _graphQL!.AnswerAsync(request.Body, partialData, requestId, cancel);
         }
-
-        return _options.Token is null || string.Equals(given, _options.Token, StringComparison.Ordinal)
-            ? null
-            : new ApiResponse(401, PooledBuffer.From(ErrorBodies.GraphQLBadCredentials));
-    }
-
-    /// <summary>The token of <c>Authorization: token X</c> or <c>Bearer X</c>, or null.</summary>
-    private static string? Token(string? header)
-    {
-        if (header is null)
+        catch (Exception ex) when (ex is not (OperationCanceledException or IOException))
         {
-            return null;
+            _logger.LogError(ex, "Simulator GraphQL endpoint failed");
+            return ApiResponse.FromBytes(500, ErrorBodies.ServerError);
         }
-
-        if (header.StartsWith("token ", StringComparison.OrdinalIgnoreCase))
-        {
-            return header[6..].Trim();
-        }
-
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
-    }
-
-    private static string GraphQLPathFor(string prefix)
-    {
-        List<string> segments = [.. prefix.Split('/', StringSplitOptions.RemoveEmptyEntries)];
-        if (segments.Count > 0 && string.Equals(segments[^1], "v3", StringComparison.OrdinalIgnoreCase))
-        {
-            segments.RemoveAt(segments.Count - 1);
-        }
-
-        segments.Add("graphql");
-        return "/" + string.Join('/', segments);
     }
 
     /// <summary>
@@ -246,19 +219,6 @@ internal sealed class RequestPipeline
             _logger.LogError(ex, "Simulator endpoint failed for {Path}", path);
             return ApiResponse.FromBytes(500, ErrorBodies.ServerError);
         }
-    }
-
-    private ApiResponse? Unauthorized(HttpRequest request)
-    {
-        string? token = _options.Token;
-        if (token is null)
-        {
-            return null;
-        }
-
-        return string.Equals(Token(request.Headers.Authorization), token, StringComparison.Ordinal)
-            ? null
-            : new ApiResponse(401, PooledBuffer.From(ErrorBodies.BadCredentials)) { Counts = false };
     }
 
     private static ApiResponse FaultResponse(FaultRule fault) => fault.Kind switch

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using GitHubSimulator;
 
 namespace Health.Core.Tests.Simulator;
 
@@ -15,7 +14,10 @@ internal static partial class GraphQLTestKit
 {
     private static readonly Lazy<string> QueriesFolder = new(() => Path.Combine(RepoRoot(), "src", "Health.Core", "GitHub", "GraphQL", "Queries"));
 
-    public static string PullRequestsQuery => Complete(Read("PullRequests"));
+    public static string PullRequestsQuery => Complete(PullRequestsOperation);
+
+    /// <summary>The PullRequests operation alone (without its fragments).</summary>
+    public static string PullRequestsOperation => Read("PullRequests");
 
     public static string IssuesQuery => Complete(Read("Issues"));
 
@@ -72,7 +74,19 @@ internal static partial class GraphQLTestKit
         return operation.Trim() + "\n\n" + string.Join("\n\n", used.Select(n => fragments[n])) + "\n";
     }
 
-    public static HttpClient Client(SimulatorServer server, string token = "t")
+    /// <summary>The variables of the page queries for acme/widgets, plus <paramref name="sizes"/> (first, children, ...).</summary>
+    public static Dictionary<string, object?> Vars(object sizes)
+    {
+        var variables = new Dictionary<string, object?> { ["owner"] = "acme", ["name"] = "widgets", ["after"] = null };
+        foreach (System.Reflection.PropertyInfo property in sizes.GetType().GetProperties())
+        {
+            variables[property.Name] = property.GetValue(sizes);
+        }
+
+        return variables;
+    }
+
+    public static HttpClient Client(string token = "t")
     {
         var client = new HttpClient(new SocketsHttpHandler { UseProxy = false });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("bearer", token);

@@ -95,6 +95,11 @@ internal sealed class GraphQLClient(HttpClient http, Uri endpoint, string token,
             throw new GitHubFailure(GitHubFailureKind.RateLimited, 200, headers, text, message);
         }
 
+        if (errors.Any(e => e.Type == "INVALID_CURSOR_ARGUMENTS"))
+        {
+            throw new GitHubFailure(GitHubFailureKind.InvalidCursor, 200, headers, text, message);
+        }
+
         if (errors.Any(e => e.Type == "MAX_NODE_LIMIT_EXCEEDED"))
         {
             throw new GitHubFailure(GitHubFailureKind.TooHeavy, 200, headers, text, message);
@@ -114,7 +119,7 @@ internal sealed class GraphQLClient(HttpClient http, Uri endpoint, string token,
             ? GitHubFailureKind.NotFound
             : errors.Any(e => e.Type == "FORBIDDEN")
                 ? GitHubFailureKind.Http
-                : answer.Data is null && errors.Any(IsRefusal)
+                : errors.Any(IsRefusal)
                     ? GitHubFailureKind.Refused
                     : GitHubFailureKind.Partial;
         var all = string.Join("; ", errors.Select(e => e.Message).Where(m => !string.IsNullOrEmpty(m)).Distinct().Take(3));
@@ -124,7 +129,7 @@ internal sealed class GraphQLClient(HttpClient http, Uri endpoint, string token,
     /// <summary>An error in the query itself (GitHub's validation: an unknown field or argument, bad paging): retrying cannot help.</summary>
     private static bool IsRefusal(GraphQLError e) =>
         e.Extensions is { ValueKind: JsonValueKind.Object } x && x.TryGetProperty("code", out _) ||
-        e.Type is "EXCESSIVE_PAGINATION" or "MISSING_PAGINATION_BOUNDARIES" or "ARGUMENT_ERROR" or "INVALID_CURSOR_ARGUMENTS";
+        e.Type is "EXCESSIVE_PAGINATION" or "MISSING_PAGINATION_BOUNDARIES" or "ARGUMENT_ERROR";
 
     private static ByteArrayContent Body(string document, Action<Utf8JsonWriter> variables)
     {

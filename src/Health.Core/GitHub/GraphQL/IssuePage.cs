@@ -7,9 +7,9 @@ internal sealed class IssuePage
 {
     private readonly List<Item> _issues;
 
-    public IssuePage(IEnumerable<IssueNode?> nodes)
+    public IssuePage(IEnumerable<IssueNode> nodes)
     {
-        _issues = nodes.OfType<IssueNode>().Select(n => new Item(n)).ToList();
+        _issues = nodes.Select(n => new Item(n)).ToList();
         Unfinished = _issues.SelectMany(i => i.Start()).ToList();
     }
 

@@ -11,9 +11,9 @@ internal sealed class PullRequestPage
 {
     private readonly List<Pull> _pulls;
 
-    public PullRequestPage(IEnumerable<PullRequestNode?> nodes)
+    public PullRequestPage(IEnumerable<PullRequestNode> nodes)
     {
-        _pulls = nodes.OfType<PullRequestNode>().Select(n => new Pull(n)).ToList();
+        _pulls = nodes.Select(n => new Pull(n)).ToList();
         Unfinished = _pulls.SelectMany(p => p.Start()).ToList();
     }
 

@@ -9,8 +9,8 @@ namespace GitHubSimulator;
 
 /// <summary>
 /// <c>POST /graphql</c>: parse, validate against the served schema, price the query (GitHub's cost and node limits),
-/// take its points from the GraphQL budget, then run it under the world lock and write GitHub's JSON. Answers of
-/// errors only (invalid, refused, rate-limited) use no points.
+/// take its points from the GraphQL budget, then run it under the world lock and write GitHub's JSON. A query refused
+/// before it runs (invalid, over a limit, rate-limited) uses no points; one that runs, or times out, uses its cost.
 /// </summary>
 internal sealed class GraphQLEndpoint(World world, SimulatorOptions options, RateLimiter limiter, ILogger logger)
 {
@@ -20,6 +20,19 @@ internal sealed class GraphQLEndpoint(World world, SimulatorOptions options, Rat
         new DocumentValidator(),
         new DefaultExecutionStrategySelector([new ExecutionStrategyRegistration(SerialExecutionStrategy.Instance, OperationType.Query)]),
         []);
+
+    /// <summary><c>/graphql</c>; under a prefix, the prefix less a trailing <c>v3</c> segment plus <c>graphql</c> (api/v3 → /api/graphql).</summary>
+    public static string PathFor(string prefix)
+    {
+        List<string> segments = [.. prefix.Split('/', StringSplitOptions.RemoveEmptyEntries)];
+        if (segments.Count > 0 && string.Equals(segments[^1], "v3", StringComparison.OrdinalIgnoreCase))
+        {
+            segments.RemoveAt(segments.Count - 1);
+        }
+
+        segments.Add("graphql");
+        return "/" + string.Join('/', segments);
+    }
 
     public async Task<ApiResponse> AnswerAsync(Stream requestBody, bool partialData, string requestId, CancellationToken cancel)
     {

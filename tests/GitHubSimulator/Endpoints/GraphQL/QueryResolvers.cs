@@ -41,7 +41,7 @@ internal static class QueryResolvers
             nodes[i] = NodeLookup.Find(ctx.GitHub(), ids[i]);
             if (nodes[i] is null)
             {
-                GitHubError error = GitHubErrors.NodeNotFound(ids[i]);
+                GitHubError error = GitHubErrors.NodeNotFound(ids[i]).AddLocation(ctx.FieldAst, ctx.Document);
                 error.Path = [.. ctx.ResponsePath, i];
                 ctx.Errors.Add(error);
             }
