@@ -25,7 +25,7 @@ internal static class CollectBenchmark
                 foreach (var mode in new[] { "Rest", "GraphQL" })
                 {
                     var database = Path.Combine(folder, $"instant-{prs}-{mode}.db");
-                    var backfill = await SyncProcess.RunAsync(sim.BaseUri, database, mode: mode);
+                    var backfill = await SyncProcess.RunAsync(sim.BaseUri, database, mode: mode == "GraphQL" ? "Auto" : mode);
                     var resync = await SyncProcess.RunAsync(sim.BaseUri, database, mode: mode == "GraphQL" ? "Auto" : mode);
                     var graphQL = mode == "GraphQL";
                     var label = $"{mode}, {prs:N0} PRs";
