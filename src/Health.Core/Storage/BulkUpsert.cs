@@ -19,7 +19,8 @@ internal static class BulkUpsert
 
     /// <summary>Upserts <paramref name="rows"/>; returns how many rows were inserted or changed.</summary>
     /// <param name="keepWhenNull">Properties whose stored value is kept when the new one is null.</param>
-    public static async Task<int> UpsertAsync<T>(HealthDb db, IReadOnlyCollection<T> rows, IReadOnlySet<string>? keepWhenNull, CancellationToken ct)
+    /// <param name="newerOnly">A property (a moment of last change) that must not go back: a row read earlier than the stored one is not written over it.</param>
+    public static async Task<int> UpsertAsync<T>(HealthDb db, IReadOnlyCollection<T> rows, IReadOnlySet<string>? keepWhenNull, CancellationToken ct, string? newerOnly = null)
         where T : class
     {
         if (rows.Count == 0)
@@ -67,7 +68,12 @@ internal static class BulkUpsert
                 }).ToList();
                 sql.Append(" ON CONFLICT (").AppendJoin(", ", key.Select(k => $"\"{k}\"")).Append(") DO UPDATE SET ")
                     .AppendJoin(", ", updates.Select(u => u.Set))
-                    .Append(" WHERE ").AppendJoin(" OR ", updates.Select(u => u.Changed));
+                    .Append(" WHERE (").AppendJoin(" OR ", updates.Select(u => u.Changed)).Append(')');
+                if (newerOnly is not null)
+                {
+                    var column = $"\"{entity.FindProperty(newerOnly)!.GetColumnName(store)}\"";
+                    sql.Append(CultureInfo.InvariantCulture, $" AND excluded.{column} >= \"{table}\".{column}");
+                }
                 // Executed directly on EF's connection and transaction: EF's raw-SQL path checks each parameter name against
                 // all the others, which is quadratic in a statement of thousands of parameters.
                 command.CommandText = sql.ToString();

@@ -34,7 +34,7 @@ internal static class ContinuationBatches
                     batch = batch.Take(size).ToList();
                     return true;
                 },
-                missingNodesAllowed: true);
+                continuation: true);
             pending.RemoveRange(0, batch.Count);
             for (var i = 0; i < batch.Count; i++)
             {

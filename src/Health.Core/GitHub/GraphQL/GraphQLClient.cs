@@ -36,8 +36,8 @@ internal sealed class GraphQLClient(HttpClient http, Uri endpoint, string token,
 
     /// <summary>
     /// Sends the query <paramref name="document"/> gives with the variables <paramref name="variables"/> writes (both asked again
-    /// on every attempt, so a lighter query can follow a heavy one). With <paramref name="missingNodesAllowed"/>, NOT_FOUND errors on
-    /// aliased nodes leave those nodes null instead of failing the query.
+    /// on every attempt, so a lighter query can follow a heavy one). A <paramref name="continuation"/> (a follow-up batch) takes
+    /// NOT_FOUND errors on its aliased nodes as those nodes being gone, and a refused cursor of its own as a failure to retry.
     /// </summary>
     public Task<(T Data, DateTime ServerDate)> QueryAsync<T>(
         string target,
@@ -47,13 +47,24 @@ internal sealed class GraphQLClient(HttpClient http, Uri endpoint, string token,
         Func<T, RateLimitNode?> rateLimit,
         CancellationToken ct,
         Func<bool>? lighten = null,
-        bool missingNodesAllowed = false)
+        bool continuation = false)
         where T : class =>
         policy.SendAsync(target, async cancel =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = Body(document(), variables) };
             request.Headers.Authorization = new AuthenticationHeaderValue("bearer", token);
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancel);
+            HttpResponseMessage sent;
+            try
+            {
+                sent = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancel);
+            }
+            catch (TaskCanceledException e) when (!cancel.IsCancellationRequested)
+            {
+                // Our own timeout: GitHub is still working on it, a sign the query is too heavy.
+                throw new GitHubFailure(GitHubFailureKind.TooHeavy, 0, null, string.Empty, "no answer within GitHub:RequestTimeout", e);
+            }
+
+            using var response = sent;
             var headers = Headers(response);
             var text = await response.Content.ReadAsStringAsync(cancel);
             if (response.StatusCode != HttpStatusCode.OK)
@@ -78,14 +89,14 @@ internal sealed class GraphQLClient(HttpClient http, Uri endpoint, string token,
                 throw new MalformedResponseException("GitHub's GraphQL answer is JSON null.");
             }
 
-            _ = Check(answer, headers, text, missingNodesAllowed);
+            _ = Check(answer, headers, text, continuation);
             var cost = rateLimit(answer.Data!);
             policy.ObserveGraphQL(cost?.Cost ?? 1, cost?.Remaining ?? ResponseHeaders.GetInt(headers, "X-RateLimit-Remaining"), cost?.ResetAt ?? ResponseHeaders.RateLimitReset(headers));
             return (answer.Data!, ResponseHeaders.Date(headers) ?? policy.Time.GetUtcNow().UtcDateTime);
         }, ct, lighten);
 
     /// <summary>Throws the failure an answer's <c>errors</c> stand for; returns whether the data is whole (false: some aliased nodes are gone).</summary>
-    private static bool Check<T>(GraphQLResponse<T> answer, IReadOnlyDictionary<string, string> headers, string text, bool missingNodesAllowed)
+    private static bool Check<T>(GraphQLResponse<T> answer, IReadOnlyDictionary<string, string> headers, string text, bool continuation)
     {
         var errors = answer.Errors ?? [];
         var first = errors.FirstOrDefault();
@@ -97,10 +108,10 @@ internal sealed class GraphQLClient(HttpClient http, Uri endpoint, string token,
 
         if (errors.Any(e => e.Type == "INVALID_CURSOR_ARGUMENTS"))
         {
-            throw new GitHubFailure(GitHubFailureKind.InvalidCursor, 200, headers, text, message);
+            throw new GitHubFailure(continuation ? GitHubFailureKind.Partial : GitHubFailureKind.InvalidCursor, 200, headers, text, message);
         }
 
-        if (errors.Any(e => e.Type == "MAX_NODE_LIMIT_EXCEEDED"))
+        if (errors.Any(IsTimeout))
         {
             throw new GitHubFailure(GitHubFailureKind.TooHeavy, 200, headers, text, message);
         }
@@ -110,7 +121,7 @@ internal sealed class GraphQLClient(HttpClient http, Uri endpoint, string token,
             return answer.Data is not null ? true : throw new MalformedResponseException("GitHub's GraphQL answer has neither data nor errors.");
         }
 
-        if (answer.Data is not null && missingNodesAllowed && errors.All(e => e.Type == "NOT_FOUND" && e.Path is { Count: 1 }))
+        if (answer.Data is not null && continuation && errors.All(e => e.Type == "NOT_FOUND" && e.Path is { Count: 1 }))
         {
             return false;
         }
@@ -119,12 +130,20 @@ internal sealed class GraphQLClient(HttpClient http, Uri endpoint, string token,
             ? GitHubFailureKind.NotFound
             : errors.Any(e => e.Type == "FORBIDDEN")
                 ? GitHubFailureKind.Http
-                : errors.Any(IsRefusal)
+                : answer.Data is null && errors.Any(IsRefusal)
                     ? GitHubFailureKind.Refused
                     : GitHubFailureKind.Partial;
         var all = string.Join("; ", errors.Select(e => e.Message).Where(m => !string.IsNullOrEmpty(m)).Distinct().Take(3));
         throw new GitHubFailure(kind, kind == GitHubFailureKind.Http ? 403 : 200, headers, text, string.IsNullOrEmpty(all) ? message : all);
     }
+
+    /// <summary>
+    /// GitHub gave up on the query: too many nodes, too many resources, or its "Something went wrong ... This may be the result
+    /// of a timeout" that heavy queries get. Asking for less is the way through.
+    /// </summary>
+    private static bool IsTimeout(GraphQLError e) =>
+        e.Type is "MAX_NODE_LIMIT_EXCEEDED" or "RESOURCE_LIMITS_EXCEEDED" ||
+        (e.Type is null && e.Message is { } m && m.Contains("timeout", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>An error in the query itself (GitHub's validation: an unknown field or argument, bad paging): retrying cannot help.</summary>
     private static bool IsRefusal(GraphQLError e) =>

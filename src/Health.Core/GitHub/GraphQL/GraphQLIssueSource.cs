@@ -38,6 +38,11 @@ internal sealed class GraphQLIssueSource(SyncContext sync, GraphQLClient client,
         var (nodes, next) = StillUnknown(list.Nodes, list.NextCursor, n => n.UpdatedAt);
         var page = new IssuePage(nodes);
         await ContinuationBatches.FinishAsync(client, target, page.Unfinished, Sync.Options, ct);
+        for (var i = 0; i < page.Vanished; i++)
+        {
+            Sync.Counts.CountVanished();
+        }
+
         return new SourcePage<IssueDto>(page.Issues, page, false, null, next, Size.Pages(list.TotalCount), date);
     }
 

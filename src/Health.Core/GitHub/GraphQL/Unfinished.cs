@@ -24,7 +24,8 @@ internal sealed record Unfinished(string Part, string Field, string NodeId, stri
     {
         if (page is null)
         {
-            return [];
+            // Asked for and not answered, with no error said: never taken as an empty list (that would delete reviews).
+            throw new MalformedResponseException($"GitHub's GraphQL answer lacks {part} it was asked for.");
         }
 
         var work = add(page);

@@ -34,6 +34,9 @@ internal static class AccountUpserter
         await BulkUpsert.UpsertAsync(db, rows.Values, null, ct);
     }
 
-    /// <summary>The id to store as author: null for a deleted account (<c>user: null</c>) or a user without id or login.</summary>
-    public static long? AuthorId(UserDto? user) => user is { Id: > 0, Login.Length: > 0 } ? user.Id : null;
+    /// <summary>
+    /// The id to store as author: null for a deleted account — REST's placeholder <c>ghost</c>, GraphQL's <c>author: null</c>,
+    /// so both APIs store the same — or a user without id or login.
+    /// </summary>
+    public static long? AuthorId(UserDto? user) => user is { Id: > 0, Login.Length: > 0 } && !BotPolicy.IsDeletedPlaceholder(user.Login) ? user.Id : null;
 }

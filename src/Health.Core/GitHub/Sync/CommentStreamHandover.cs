@@ -8,7 +8,14 @@ namespace Health.Core.GitHub.Sync;
 /// so a GraphQL backfill reads them there, not a page at a time; but GraphQL has no repository-wide list by update time,
 /// which is the only way an edited comment shows (an edit does not move its issue). So the REST comment streams take over,
 /// incrementally, from before the GraphQL backfill began: their first page's ETag and GitHub's clock are taken when the
-/// backfill starts, and their watermark is set when both GraphQL passes are complete.
+/// backfill starts (the stream is then <i>pending</i>), and their watermark is set when both GraphQL passes are complete.
+/// <list type="bullet">
+/// <item>Only a backfill of both item streams reads every comment, so a stream is made pending only while neither pull
+/// requests nor issues are known yet (no watermark). Otherwise — the items were collected through REST, and the stream
+/// was not — the comment stream is read through REST as it would be in REST mode.</item>
+/// <item>A sync through REST cancels a pending handover: its item passes read no comments, so the REST comment streams
+/// read theirs themselves.</item>
+/// </list>
 /// </summary>
 internal static class CommentStreamHandover
 {
@@ -18,21 +25,33 @@ internal static class CommentStreamHandover
         (SyncStream.ReviewComments, new ReviewCommentStream().FirstPage),
     ];
 
-    /// <summary>Whether a comment stream reads through REST in this sync: once it has a watermark (the handover is done).</summary>
-    public static async Task<bool> IsHandedOverAsync(SyncContext sync, SyncStream stream, CancellationToken ct)
+    /// <summary>Whether a comment stream reads through REST in this sync of a GraphQL collection: unless its handover is pending.</summary>
+    public static async Task<bool> ReadsThroughRestAsync(SyncContext sync, SyncStream stream, CancellationToken ct)
     {
         await using var db = await sync.DbFactory.CreateDbContextAsync(ct);
-        return await db.SyncCursors.AnyAsync(c => c.RepositoryId == sync.RepositoryId && c.Stream == stream && c.Watermark != null, ct);
+        var cursor = await db.SyncCursors.AsNoTracking().SingleOrDefaultAsync(c => c.RepositoryId == sync.RepositoryId && c.Stream == stream, ct);
+        return cursor is null || !IsPending(cursor);
     }
 
-    /// <summary>Before the GraphQL passes: notes where each comment stream not handed over yet stands (one request each, once).</summary>
+    /// <summary>Before the GraphQL passes: makes pending each comment stream that a GraphQL backfill will read (one request each, once).</summary>
     public static async Task PrepareAsync(SyncContext sync, CancellationToken ct)
     {
+        await using (var check = await sync.DbFactory.CreateDbContextAsync(ct))
+        {
+            var itemsKnown = await check.SyncCursors.AnyAsync(
+                c => c.RepositoryId == sync.RepositoryId && (c.Stream == SyncStream.PullRequests || c.Stream == SyncStream.Issues) && c.Watermark != null,
+                ct);
+            if (itemsKnown)
+            {
+                return;
+            }
+        }
+
         foreach (var (stream, firstPage) in Streams)
         {
             await using var db = await sync.DbFactory.CreateDbContextAsync(ct);
             var cursor = await db.SyncCursors.SingleOrDefaultAsync(c => c.RepositoryId == sync.RepositoryId && c.Stream == stream, ct);
-            if (cursor is { Watermark: not null } or { PassStartedAt: not null })
+            if (cursor is { Watermark: not null } or { PassStartedAt: not null } or { PassInProgress: true })
             {
                 continue;
             }
@@ -57,13 +76,12 @@ internal static class CommentStreamHandover
 
         foreach (var (stream, _) in Streams)
         {
-            if (!cursors.TryGetValue(stream, out var cursor) || cursor.Watermark is not null)
+            if (!cursors.TryGetValue(stream, out var cursor) || !IsPending(cursor))
             {
                 continue;
             }
 
-            var start = cursor.PassStartedAt is { } at ? at - sync.Options.SyncOverlap : DateTime.MaxValue;
-            cursor.Watermark = new[] { pulls, issues, start }.Min();
+            cursor.Watermark = new[] { pulls, issues, cursor.PassStartedAt!.Value - sync.Options.SyncOverlap }.Min();
             cursor.FirstPageETag = cursor.PendingETag;
             cursor.PendingETag = null;
             cursor.NextPageUrl = null;
@@ -74,6 +92,25 @@ internal static class CommentStreamHandover
 
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>Before a sync through REST: a pending handover is cancelled, and the REST comment streams read from the start.</summary>
+    public static async Task CancelPendingAsync(SyncContext sync, CancellationToken ct)
+    {
+        await using var db = await sync.DbFactory.CreateDbContextAsync(ct);
+        var pending = (await db.SyncCursors.Where(c => c.RepositoryId == sync.RepositoryId && (c.Stream == SyncStream.IssueComments || c.Stream == SyncStream.ReviewComments)).ToListAsync(ct))
+            .Where(IsPending)
+            .ToList();
+        foreach (var cursor in pending)
+        {
+            cursor.PassStartedAt = null;
+            cursor.PendingETag = null;
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Prepared for a handover that is not done: noted, but neither read through REST nor handed over.</summary>
+    private static bool IsPending(SyncCursor cursor) => cursor is { Watermark: null, PassStartedAt: not null, PassInProgress: false };
 
     private static bool Complete(Dictionary<SyncStream, SyncCursor> cursors, SyncStream stream, out DateTime watermark)
     {

@@ -22,12 +22,15 @@ internal sealed class PageContext(HealthDb db, int repositoryId, SyncCounts coun
 
     public IReadOnlyList<Func<CancellationToken, Task>> Writes => _writes;
 
-    /// <summary>Stages an upsert of <paramref name="rows"/>, of which <paramref name="existing"/> are already stored; counts what it adds and changes.</summary>
-    public void Upsert<T>(string kind, IReadOnlyCollection<T> rows, int existing, IReadOnlySet<string>? keepWhenNull = null)
+    /// <summary>
+    /// Stages an upsert of <paramref name="rows"/>, of which <paramref name="existing"/> are already stored; counts what it adds and
+    /// changes. With <paramref name="newerOnly"/>, a stored row changed later than the incoming one is kept (see <see cref="BulkUpsert"/>).
+    /// </summary>
+    public void Upsert<T>(string kind, IReadOnlyCollection<T> rows, int existing, IReadOnlySet<string>? keepWhenNull = null, string? newerOnly = null)
         where T : class =>
         _writes.Add(async ct =>
         {
-            var affected = await BulkUpsert.UpsertAsync(db, rows, keepWhenNull, ct);
+            var affected = await BulkUpsert.UpsertAsync(db, rows, keepWhenNull, ct, newerOnly);
             var added = rows.Count - existing;
             counts.Add(kind, added, Math.Max(0, affected - added));
         });

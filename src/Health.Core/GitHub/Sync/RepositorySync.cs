@@ -199,15 +199,19 @@ public sealed partial class RepositorySync(
     /// repository-wide streams one after another. The streams are independent, each with its own cursor, so a
     /// failure in one lane does not cut the other short: what it reads is committed and never read again.
     /// </summary>
-    private static Task RunRestAsync(SyncContext sync, CancellationToken ct) => RunLanesAsync(
-        () => new StreamPass<Dto.PullDto>(new RestSource<Dto.PullDto>(new PullRequestStream(), sync), sync).RunAsync(ct),
-        async () =>
-        {
-            await new StreamPass<Dto.IssueDto>(new RestSource<Dto.IssueDto>(new IssueStream(), sync), sync).RunAsync(ct);
-            await new StreamPass<Dto.IssueCommentDto>(new RestSource<Dto.IssueCommentDto>(new IssueCommentStream(), sync), sync).RunAsync(ct);
-            await new StreamPass<Dto.ReviewCommentDto>(new RestSource<Dto.ReviewCommentDto>(new ReviewCommentStream(), sync), sync).RunAsync(ct);
-        },
-        ct);
+    private static async Task RunRestAsync(SyncContext sync, CancellationToken ct)
+    {
+        await CommentStreamHandover.CancelPendingAsync(sync, ct);
+        await RunLanesAsync(
+            () => new StreamPass<Dto.PullDto>(new RestSource<Dto.PullDto>(new PullRequestStream(), sync), sync).RunAsync(ct),
+            async () =>
+            {
+                await new StreamPass<Dto.IssueDto>(new RestSource<Dto.IssueDto>(new IssueStream(), sync), sync).RunAsync(ct);
+                await new StreamPass<Dto.IssueCommentDto>(new RestSource<Dto.IssueCommentDto>(new IssueCommentStream(), sync), sync).RunAsync(ct);
+                await new StreamPass<Dto.ReviewCommentDto>(new RestSource<Dto.ReviewCommentDto>(new ReviewCommentStream(), sync), sync).RunAsync(ct);
+            },
+            ct);
+    }
 
     /// <summary>
     /// Pull requests and issues through GraphQL, their children nested; the comment streams through REST once GraphQL has
@@ -221,12 +225,12 @@ public sealed partial class RepositorySync(
             async () =>
             {
                 await new StreamPass<Dto.IssueDto>(new GraphQL.GraphQLIssueSource(sync, client, pollRest), sync).RunAsync(ct);
-                if (await CommentStreamHandover.IsHandedOverAsync(sync, SyncStream.IssueComments, ct))
+                if (await CommentStreamHandover.ReadsThroughRestAsync(sync, SyncStream.IssueComments, ct))
                 {
                     await new StreamPass<Dto.IssueCommentDto>(new RestSource<Dto.IssueCommentDto>(new IssueCommentStream(), sync), sync).RunAsync(ct);
                 }
 
-                if (await CommentStreamHandover.IsHandedOverAsync(sync, SyncStream.ReviewComments, ct))
+                if (await CommentStreamHandover.ReadsThroughRestAsync(sync, SyncStream.ReviewComments, ct))
                 {
                     await new StreamPass<Dto.ReviewCommentDto>(new RestSource<Dto.ReviewCommentDto>(new ReviewCommentStream(), sync), sync).RunAsync(ct);
                 }

@@ -15,7 +15,7 @@ internal static class ChildResolvers
             .Field<SimReview>("submittedAt", r => r.SubmittedAt)
             .Field<SimReview>("body", r => r.Body)
             .Field<SimReview>("authorAssociation", r => r.AuthorAssociation)
-            .Field<SimReview>("author", r => r.User);
+            .Field<SimReview>("author", r => Actors.Visible(r.User));
         builder.Types.For("IssueComment")
             .Field<SimIssueComment>("id", c => NodeIds.Of("IC_", c.Id))
             .Field<SimIssueComment>("fullDatabaseId", c => c.Id)
@@ -24,7 +24,7 @@ internal static class ChildResolvers
             .Field<SimIssueComment>("updatedAt", c => c.UpdatedAt)
             .Field<SimIssueComment>("body", c => c.Body)
             .Field<SimIssueComment>("authorAssociation", c => c.AuthorAssociation)
-            .Field<SimIssueComment>("author", c => c.User);
+            .Field<SimIssueComment>("author", c => Actors.Visible(c.User));
         builder.Types.For("PullRequestReviewComment")
             .Field<ReviewCommentNode>("id", n => NodeIds.Of("PRRC_", n.Comment.Id))
             .Field<ReviewCommentNode>("fullDatabaseId", n => n.Comment.Id)
@@ -33,7 +33,7 @@ internal static class ChildResolvers
             .Field<ReviewCommentNode>("updatedAt", n => n.Comment.UpdatedAt)
             .Field<ReviewCommentNode>("body", n => n.Comment.Body)
             .Field<ReviewCommentNode>("authorAssociation", n => n.Comment.AuthorAssociation)
-            .Field<ReviewCommentNode>("author", n => n.Comment.User)
+            .Field<ReviewCommentNode>("author", n => Actors.Visible(n.Comment.User))
             .Field<ReviewCommentNode>("path", n => n.Comment.Path)
             .Field<ReviewCommentNode>("line", n => n.Comment.Line)
             .Field<ReviewCommentNode>("pullRequestReview", n =>

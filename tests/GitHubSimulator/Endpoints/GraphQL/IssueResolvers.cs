@@ -19,6 +19,6 @@ internal static class IssueResolvers
             .Field<IssueNode>("createdAt", n => n.Issue.CreatedAt)
             .Field<IssueNode>("updatedAt", n => n.Issue.UpdatedAt)
             .Field<IssueNode>("closedAt", n => n.Issue.ClosedAt)
-            .Field<IssueNode>("author", n => n.Issue.User)
+            .Field<IssueNode>("author", n => Actors.Visible(n.Issue.User))
             .Field<IssueNode>("comments", (n, ctx) => CommentPages.Of(ctx, n.Repo, n.Issue.Number));
 }

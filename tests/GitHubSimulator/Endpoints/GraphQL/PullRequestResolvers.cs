@@ -26,7 +26,7 @@ internal static class PullRequestResolvers
             .Field<PullNode>("additions", n => n.Pull.Additions)
             .Field<PullNode>("deletions", n => n.Pull.Deletions)
             .Field<PullNode>("changedFiles", n => n.Pull.ChangedFiles)
-            .Field<PullNode>("author", n => n.Pull.User)
+            .Field<PullNode>("author", n => Actors.Visible(n.Pull.User))
             .Field<PullNode>("labels", Labels)
             .Field<PullNode>("reviews", Reviews)
             .Field<PullNode>("comments", (n, ctx) => CommentPages.Of(ctx, n.Repo, n.Pull.Number))

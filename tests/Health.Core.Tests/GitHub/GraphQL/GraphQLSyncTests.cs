@@ -128,6 +128,26 @@ public class GraphQLSyncTests
     }
 
     [Fact]
+    public async Task Sync_GraphQLAfterRestBackfillLeftCommentsUnread_ReadsThemThroughRest()
+    {
+        // REST collected the pull requests and issues, but its comment streams failed; then the token makes Auto take GraphQL,
+        // whose passes are now incremental and read no old comment: the comment streams must still be read through REST.
+        var failing = new FaultRule(FaultKind.InternalError500, PathContains: "/comments");
+        await using var h = await GraphQLHarness.StartAsync(
+            simulator: o => o.Faults.Add(failing),
+            mode: "Rest",
+            settings: new Dictionary<string, string?> { ["GitHub:MaxRetries"] = "0" });
+        Assert.Equal(SyncOutcome.Failed, (await h.SyncAsync()).Outcome);
+        h.Server.Options.Faults.Clear();
+
+        var report = await h.Sync.SyncAsync(1, null, CancellationToken.None, mode: Health.Core.GitHub.GitHubMode.Auto);
+
+        Assert.True(report.Outcome == SyncOutcome.Succeeded, report.Error);
+        await using var db = h.NewDb();
+        await WorldAssert.DatabaseEqualsWorldAsync(db, h.World, h.Repo);
+    }
+
+    [Fact]
     public async Task Sync_HeavyPullRequest_IsFinishedByBatchedFollowUps()
     {
         await using var h = await GraphQLHarness.StartAsync(new WorldOptions { Prs = 30, Issues = 4, End = SyncHarness.WorldEnd });

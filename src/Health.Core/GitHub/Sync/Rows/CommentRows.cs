@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Health.Core.GitHub.Sync.Rows;
 
 /// <summary>
-/// Comments into our rows, for both collectors, each with the number of the issue or pull request it is on (REST reads
+/// Comments into our rows, for both collectors (which, when GraphQL collects, write them side by side: nested in their
+/// parents, and from the REST comment streams; so a comment read earlier never goes back over one read later), each with the number of the issue or pull request it is on (REST reads
 /// it from the comment's URL; GraphQL knows the parent it nested the comment in). A comment without a number is malformed.
 /// </summary>
 internal static class CommentRows
@@ -28,7 +29,7 @@ internal static class CommentRows
         c.Counts.CountMalformed(items.DistinctBy(x => x.Dto.Id).Count() - rows.Count);
         c.Accounts.AddRange(items.Select(x => x.Dto.User));
         var ids = rows.Select(r => r.Id).ToList();
-        c.Upsert(nameof(IssueComment), rows, ids.Count == 0 ? 0 : await c.Db.IssueComments.CountAsync(i => ids.Contains(i.Id), ct));
+        c.Upsert(nameof(IssueComment), rows, ids.Count == 0 ? 0 : await c.Db.IssueComments.CountAsync(i => ids.Contains(i.Id), ct), newerOnly: nameof(IssueComment.UpdatedAt));
     }
 
     public static async Task StageReviewCommentsAsync(PageContext c, IReadOnlyList<(ReviewCommentDto Dto, int? Number)> items, CancellationToken ct)
@@ -50,6 +51,6 @@ internal static class CommentRows
         c.Counts.CountMalformed(items.DistinctBy(x => x.Dto.Id).Count() - rows.Count);
         c.Accounts.AddRange(items.Select(x => x.Dto.User));
         var ids = rows.Select(r => r.Id).ToList();
-        c.Upsert(nameof(ReviewComment), rows, ids.Count == 0 ? 0 : await c.Db.ReviewComments.CountAsync(i => ids.Contains(i.Id), ct));
+        c.Upsert(nameof(ReviewComment), rows, ids.Count == 0 ? 0 : await c.Db.ReviewComments.CountAsync(i => ids.Contains(i.Id), ct), newerOnly: nameof(ReviewComment.UpdatedAt));
     }
 }
