@@ -8,20 +8,29 @@ using Microsoft.Extensions.Options;
 namespace Health.Core.Metrics;
 
 /// <summary>
-/// Facts the metrics need that span several tables, computed in the database after a sync rather than on every
-/// page view: each PR's first response and first review, each issue's first response (by a human who is not the
-/// author), and the days each account contributed. They are derived again whenever a sync has finished since,
-/// or the bot rules (<c>GitHub:ExtraBotLogins</c>) changed.
+/// Facts the metrics need that span several tables, kept in the database rather than computed on every page view: each
+/// PR's first response and first review, each issue's first response (by a human who is not the author), and the days each
+/// account contributed. A sync derives them for exactly the items each page it commits touched, in that page's transaction
+/// (<see cref="DeriveTouchedAsync"/>), so the work follows the size of the change and a crash never leaves them half-applied.
+/// The whole repository is derived again only when the rules the facts were derived with changed (<c>GitHub:ExtraBotLogins</c>,
+/// or this code's own version) or were never recorded.
 /// </summary>
 public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGate writeGate, IOptions<GitHubOptions> options)
 {
+    /// <summary>Changes when the derivation itself changes, so facts derived by an older version are derived again once.</summary>
+    private const string Version = "v2";
+
+    /// <summary>The rules facts derived now follow; a repository whose facts were derived under others is derived again.</summary>
+    public string CurrentRules =>
+        Version + ":" + string.Join(",", options.Value.ExtraBotLogins.Select(l => l.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal));
+
     /// <summary>
-    /// Derives the facts of the repositories whose facts are stale. Returns a version of the facts: it changes
-    /// exactly when they are derived again, so a cache of what was read from them can be keyed on it.
+    /// Derives the whole of the repositories whose facts are stale. Returns a version of the facts: it changes exactly when
+    /// they change, so a cache of what was read from them can be keyed on it.
     /// </summary>
     public async Task<string> EnsureFreshAsync(IReadOnlyCollection<int> repositoryIds, CancellationToken ct)
     {
-        var rules = BotRules();
+        var rules = CurrentRules;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var finished = await db.SyncStatuses.Where(s => repositoryIds.Contains(s.RepositoryId))
             .ToDictionaryAsync(s => s.RepositoryId, s => s.FinishedAt, ct);
@@ -38,6 +47,27 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
         return rules + "|" + string.Join(",", repositoryIds.Order().Select(id => $"{id}@{finished.GetValueOrDefault(id)?.Ticks}"));
     }
 
+    /// <summary>
+    /// Derives the facts of the pull requests and issues numbered <paramref name="numbers"/> (and the activity days of their
+    /// contributions), inside the caller's transaction: a sync calls it with the items a page touched, before it commits.
+    /// </summary>
+    public static async Task DeriveTouchedAsync(HealthDb db, int repositoryId, IReadOnlyCollection<int> numbers, CancellationToken ct)
+    {
+        if (numbers.Count == 0)
+        {
+            return;
+        }
+
+        var scope = JsonSerializer.Serialize(numbers);
+        foreach (var sql in Derivation(touched: true))
+        {
+            await db.Database.ExecuteSqlRawAsync(sql, [repositoryId, scope], ct);
+        }
+    }
+
+    /// <summary>The state to record when a repository is first tracked: nothing to derive yet, and every page will derive its own.</summary>
+    public DerivedState NewState(int repositoryId) => new() { RepositoryId = repositoryId, BotRules = CurrentRules };
+
     private async Task RefreshAsync(int repositoryId, DateTime? syncFinishedAt, string rules, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -45,7 +75,7 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
         await ApplyBotRulesAsync(db, ct);
-        foreach (var sql in DerivationSql)
+        foreach (var sql in Derivation(touched: false))
         {
             await db.Database.ExecuteSqlRawAsync(sql, [repositoryId], ct);
         }
@@ -77,58 +107,67 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
             ct);
     }
 
-    private string BotRules() =>
-        "v1:" + string.Join(",", options.Value.ExtraBotLogins.Select(l => l.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal));
-
     /// <summary>
-    /// SQLite. A responder is an account that is neither a bot nor deleted nor the author; a PR by a deleted
-    /// author (no author id) may be answered by anyone else who qualifies. PENDING reviews never count.
-    /// MIN over text timestamps is chronological: EF stores them as 'yyyy-MM-dd HH:mm:ss'.
+    /// The derivation rules, SQLite, over parameters {0} (the repository) and {1} (a JSON array of item numbers). Each rule is
+    /// written once and runs over the whole repository, or (<paramref name="touched"/>) over the items numbered in {1} only.
+    /// A responder is an account that is neither a bot nor deleted nor the author; a PR by a deleted author (no author id) may
+    /// be answered by anyone else who qualifies. PENDING reviews never count. MIN over text timestamps is chronological: EF
+    /// stores them as 'yyyy-MM-dd HH:mm:ss'. Activity days only grow between whole derivations (a deleted review's day stays
+    /// until the next one).
     /// </summary>
-    private static readonly string[] DerivationSql =
-    [
-        """
-        UPDATE "PullRequests" SET "FirstReviewAt" = (
-            SELECT MIN(r."SubmittedAt") FROM "Reviews" r JOIN "Accounts" a ON a."Id" = r."AuthorId"
-            WHERE r."RepositoryId" = "PullRequests"."RepositoryId" AND r."PullNumber" = "PullRequests"."Number"
-              AND r."State" <> 'PENDING' AND r."SubmittedAt" IS NOT NULL AND a."IsBot" = 0 AND a."IsDeleted" = 0
-              AND ("PullRequests"."AuthorId" IS NULL OR r."AuthorId" <> "PullRequests"."AuthorId"))
-        WHERE "RepositoryId" = {0}
-        """,
-        """
-        UPDATE "PullRequests" SET "FirstResponseAt" = (
-            SELECT MIN(t) FROM (
-                SELECT "PullRequests"."FirstReviewAt" AS t
-                UNION ALL
+    private static IEnumerable<string> Derivation(bool touched)
+    {
+        string Only(string column) => touched ? $$""" AND "{{column}}" IN (SELECT value FROM json_each({1}))""" : string.Empty;
+        string[] rules =
+        [
+            $$"""
+            UPDATE "PullRequests" SET "FirstReviewAt" = (
+                SELECT MIN(r."SubmittedAt") FROM "Reviews" r JOIN "Accounts" a ON a."Id" = r."AuthorId"
+                WHERE r."RepositoryId" = "PullRequests"."RepositoryId" AND r."PullNumber" = "PullRequests"."Number"
+                  AND r."State" <> 'PENDING' AND r."SubmittedAt" IS NOT NULL AND a."IsBot" = 0 AND a."IsDeleted" = 0
+                  AND ("PullRequests"."AuthorId" IS NULL OR r."AuthorId" <> "PullRequests"."AuthorId"))
+            WHERE "RepositoryId" = {0}{{Only("Number")}}
+            """,
+            $$"""
+            UPDATE "PullRequests" SET "FirstResponseAt" = (
+                SELECT MIN(t) FROM (
+                    SELECT "PullRequests"."FirstReviewAt" AS t
+                    UNION ALL
+                    SELECT MIN(c."CreatedAt") FROM "IssueComments" c JOIN "Accounts" a ON a."Id" = c."AuthorId"
+                    WHERE c."RepositoryId" = "PullRequests"."RepositoryId" AND c."Number" = "PullRequests"."Number"
+                      AND a."IsBot" = 0 AND a."IsDeleted" = 0
+                      AND ("PullRequests"."AuthorId" IS NULL OR c."AuthorId" <> "PullRequests"."AuthorId")
+                    UNION ALL
+                    SELECT MIN(c."CreatedAt") FROM "ReviewComments" c JOIN "Accounts" a ON a."Id" = c."AuthorId"
+                    WHERE c."RepositoryId" = "PullRequests"."RepositoryId" AND c."PullNumber" = "PullRequests"."Number"
+                      AND a."IsBot" = 0 AND a."IsDeleted" = 0
+                      AND ("PullRequests"."AuthorId" IS NULL OR c."AuthorId" <> "PullRequests"."AuthorId")))
+            WHERE "RepositoryId" = {0}{{Only("Number")}}
+            """,
+            $$"""
+            UPDATE "Issues" SET "FirstResponseAt" = (
                 SELECT MIN(c."CreatedAt") FROM "IssueComments" c JOIN "Accounts" a ON a."Id" = c."AuthorId"
-                WHERE c."RepositoryId" = "PullRequests"."RepositoryId" AND c."Number" = "PullRequests"."Number"
+                WHERE c."RepositoryId" = "Issues"."RepositoryId" AND c."Number" = "Issues"."Number"
                   AND a."IsBot" = 0 AND a."IsDeleted" = 0
-                  AND ("PullRequests"."AuthorId" IS NULL OR c."AuthorId" <> "PullRequests"."AuthorId")
-                UNION ALL
-                SELECT MIN(c."CreatedAt") FROM "ReviewComments" c JOIN "Accounts" a ON a."Id" = c."AuthorId"
-                WHERE c."RepositoryId" = "PullRequests"."RepositoryId" AND c."PullNumber" = "PullRequests"."Number"
-                  AND a."IsBot" = 0 AND a."IsDeleted" = 0
-                  AND ("PullRequests"."AuthorId" IS NULL OR c."AuthorId" <> "PullRequests"."AuthorId")))
-        WHERE "RepositoryId" = {0}
-        """,
-        """
-        UPDATE "Issues" SET "FirstResponseAt" = (
-            SELECT MIN(c."CreatedAt") FROM "IssueComments" c JOIN "Accounts" a ON a."Id" = c."AuthorId"
-            WHERE c."RepositoryId" = "Issues"."RepositoryId" AND c."Number" = "Issues"."Number"
-              AND a."IsBot" = 0 AND a."IsDeleted" = 0
-              AND ("Issues"."AuthorId" IS NULL OR c."AuthorId" <> "Issues"."AuthorId"))
-        WHERE "RepositoryId" = {0}
-        """,
-        """DELETE FROM "ActivityDays" WHERE "RepositoryId" = {0}""",
-        """
-        INSERT INTO "ActivityDays" ("RepositoryId", "AccountId", "Day")
-        SELECT DISTINCT {0}, a, date(t) || ' 00:00:00' FROM (
-            SELECT "AuthorId" AS a, "CreatedAt" AS t FROM "PullRequests" WHERE "RepositoryId" = {0} AND "AuthorId" IS NOT NULL
-            UNION ALL SELECT "AuthorId", "SubmittedAt" FROM "Reviews"
-                WHERE "RepositoryId" = {0} AND "AuthorId" IS NOT NULL AND "State" <> 'PENDING' AND "SubmittedAt" IS NOT NULL
-            UNION ALL SELECT "AuthorId", "CreatedAt" FROM "Issues" WHERE "RepositoryId" = {0} AND "AuthorId" IS NOT NULL
-            UNION ALL SELECT "AuthorId", "CreatedAt" FROM "IssueComments" WHERE "RepositoryId" = {0} AND "AuthorId" IS NOT NULL
-            UNION ALL SELECT "AuthorId", "CreatedAt" FROM "ReviewComments" WHERE "RepositoryId" = {0} AND "AuthorId" IS NOT NULL)
-        """,
-    ];
+                  AND ("Issues"."AuthorId" IS NULL OR c."AuthorId" <> "Issues"."AuthorId"))
+            WHERE "RepositoryId" = {0}{{Only("Number")}}
+            """,
+            """DELETE FROM "ActivityDays" WHERE "RepositoryId" = {0}""",
+            $$"""
+            INSERT INTO "ActivityDays" ("RepositoryId", "AccountId", "Day")
+            SELECT DISTINCT {0}, a, date(t) || ' 00:00:00' FROM (
+                SELECT "AuthorId" AS a, "CreatedAt" AS t FROM "PullRequests" WHERE "RepositoryId" = {0} AND "AuthorId" IS NOT NULL{{Only("Number")}}
+                UNION ALL SELECT "AuthorId", "SubmittedAt" FROM "Reviews"
+                    WHERE "RepositoryId" = {0} AND "AuthorId" IS NOT NULL AND "State" <> 'PENDING' AND "SubmittedAt" IS NOT NULL{{Only("PullNumber")}}
+                UNION ALL SELECT "AuthorId", "CreatedAt" FROM "Issues" WHERE "RepositoryId" = {0} AND "AuthorId" IS NOT NULL{{Only("Number")}}
+                UNION ALL SELECT "AuthorId", "CreatedAt" FROM "IssueComments" WHERE "RepositoryId" = {0} AND "AuthorId" IS NOT NULL{{Only("Number")}}
+                UNION ALL SELECT "AuthorId", "CreatedAt" FROM "ReviewComments" WHERE "RepositoryId" = {0} AND "AuthorId" IS NOT NULL{{Only("PullNumber")}})
+            WHERE true
+            ON CONFLICT DO NOTHING
+            """,
+        ];
+
+        // Between whole derivations activity days only grow: the days of the touched items are added, none removed.
+        return touched ? rules.Where(r => !r.StartsWith("DELETE", StringComparison.Ordinal)) : rules;
+    }
 }

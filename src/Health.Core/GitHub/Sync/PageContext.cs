@@ -22,6 +22,9 @@ internal sealed class PageContext(HealthDb db, int repositoryId, SyncCounts coun
 
     public IReadOnlyList<Func<CancellationToken, Task>> Writes => _writes;
 
+    /// <summary>The numbers of the pull requests and issues the page wrote or wrote children of: their facts are derived again.</summary>
+    public HashSet<int> Touched { get; } = [];
+
     /// <summary>
     /// Stages an upsert of <paramref name="rows"/>, of which <paramref name="existing"/> are already stored; counts what it adds and
     /// changes. With <paramref name="newerOnly"/>, a stored row changed later than the incoming one is kept (see <see cref="BulkUpsert"/>).

@@ -19,6 +19,7 @@ public sealed partial class RepositorySync(
     TimeProvider time,
     GitHubStatus status,
     IHttpClientFactory httpClients,
+    Metrics.DerivedFacts derived,
     ILogger<RepositorySync> logger)
 {
     /// <summary>
@@ -45,6 +46,7 @@ public sealed partial class RepositorySync(
 
         Apply(repo, dto!, etag);
         await db.SaveChangesAsync(ct);
+        await StartDerivedStatesAsync(db, [repo], ct);
         return new Tracked(repo, api.Stats.Requests);
     }
 
@@ -77,6 +79,7 @@ public sealed partial class RepositorySync(
         }
 
         await db.SaveChangesAsync(ct);
+        await StartDerivedStatesAsync(db, result, ct);
         return new TrackedOwner(result, api.Stats.Requests);
     }
 
@@ -289,6 +292,21 @@ public sealed partial class RepositorySync(
         }
     }
 
+    /// <summary>
+    /// A repository tracked just now has no data: every page a sync commits derives its own facts, so its facts are whole from the
+    /// start (a repository tracked before this was recorded gets one whole derivation).
+    /// </summary>
+    private async Task StartDerivedStatesAsync(HealthDb db, IReadOnlyList<TrackedRepository> repositories, CancellationToken ct)
+    {
+        var ids = repositories.Select(r => r.Id).ToList();
+        var known = await db.DerivedStates.Where(d => ids.Contains(d.RepositoryId)).Select(d => d.RepositoryId).ToListAsync(ct);
+        var withData = await db.PullRequests.Where(p => ids.Contains(p.RepositoryId)).Select(p => p.RepositoryId)
+            .Union(db.Issues.Where(i => ids.Contains(i.RepositoryId)).Select(i => i.RepositoryId))
+            .Distinct().ToListAsync(ct);
+        db.DerivedStates.AddRange(ids.Except(known).Except(withData).Select(derived.NewState));
+        await db.SaveChangesAsync(ct);
+    }
+
     private async Task FinishAsync(int repositoryId, SyncState state, string? error, DateTime? resetAt, SyncReport report)
     {
         await SetStatusAsync(repositoryId, s =>
@@ -305,14 +323,24 @@ public sealed partial class RepositorySync(
             s.Added = report.Counts.Values.Sum(c => c.Added);
             s.Updated = report.Counts.Values.Sum(c => c.Updated);
             s.Percent = state == SyncState.Idle ? 100 : s.Percent;
-        }, CancellationToken.None);
+        }, CancellationToken.None, derivedToo: true);
     }
 
-    private async Task SetStatusAsync(int repositoryId, Action<SyncStatus> change, CancellationToken ct)
+    /// <summary>
+    /// Changes the repository's status. <paramref name="derivedToo"/>: at the end of a sync, the derived facts are recorded as
+    /// including it, in the same save (its pages derived their facts as they were committed) — unless they were derived under
+    /// other rules, which a whole derivation must replace first.
+    /// </summary>
+    private async Task SetStatusAsync(int repositoryId, Action<SyncStatus> change, CancellationToken ct, bool derivedToo = false)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var status = await db.SyncStatuses.SingleAsync(s => s.RepositoryId == repositoryId, ct);
         change(status);
+        if (derivedToo && await db.DerivedStates.SingleOrDefaultAsync(d => d.RepositoryId == repositoryId, ct) is { } facts && facts.BotRules == derived.CurrentRules)
+        {
+            facts.SyncFinishedAt = status.FinishedAt;
+        }
+
         await db.SaveChangesAsync(ct);
     }
 

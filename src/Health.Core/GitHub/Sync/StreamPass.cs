@@ -120,6 +120,8 @@ internal sealed class StreamPass<T>(IPageSource<T> source, SyncContext sync)
                 await write(ct);
             }
 
+            // The facts of what the page touched move with it: derived in its transaction, never half-applied.
+            await Metrics.DerivedFacts.DeriveTouchedAsync(db, sync.RepositoryId, context.Touched, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

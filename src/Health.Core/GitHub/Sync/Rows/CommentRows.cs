@@ -28,6 +28,7 @@ internal static class CommentRows
             .ToList();
         c.Counts.CountMalformed(items.DistinctBy(x => x.Dto.Id).Count() - rows.Count);
         c.Accounts.AddRange(items.Select(x => x.Dto.User));
+        c.Touched.UnionWith(rows.Select(r => r.Number));
         var ids = rows.Select(r => r.Id).ToList();
         c.Upsert(nameof(IssueComment), rows, ids.Count == 0 ? 0 : await c.Db.IssueComments.CountAsync(i => ids.Contains(i.Id), ct), newerOnly: nameof(IssueComment.UpdatedAt));
     }
@@ -50,6 +51,7 @@ internal static class CommentRows
             .ToList();
         c.Counts.CountMalformed(items.DistinctBy(x => x.Dto.Id).Count() - rows.Count);
         c.Accounts.AddRange(items.Select(x => x.Dto.User));
+        c.Touched.UnionWith(rows.Select(r => r.PullNumber));
         var ids = rows.Select(r => r.Id).ToList();
         c.Upsert(nameof(ReviewComment), rows, ids.Count == 0 ? 0 : await c.Db.ReviewComments.CountAsync(i => ids.Contains(i.Id), ct), newerOnly: nameof(ReviewComment.UpdatedAt));
     }

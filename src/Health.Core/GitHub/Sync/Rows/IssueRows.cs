@@ -28,6 +28,7 @@ internal static class IssueRows
             .ToList();
         c.Counts.CountMalformed(issues.Count - rows.Count);
         c.Accounts.AddRange(issues.Select(i => i.User));
+        c.Touched.UnionWith(rows.Select(r => r.Number));
         var ids = rows.Select(r => r.Id).ToList();
         c.Upsert(nameof(Issue), rows, await c.Db.Issues.CountAsync(i => ids.Contains(i.Id), ct));
     }

@@ -47,6 +47,7 @@ internal static class PullRequestRows
             .ToList();
         c.Counts.CountMalformed(items.DistinctBy(p => p.Id).Count() - rows.Count);
         c.Accounts.AddRange(items.Select(p => p.User).Concat(reviews.Values.SelectMany(r => r).Select(r => r.User)));
+        c.Touched.UnionWith(rows.Select(r => r.Number));
         var ids = rows.Select(r => r.Id).ToList();
         c.Upsert(nameof(PullRequest), rows, await c.Db.PullRequests.CountAsync(p => ids.Contains(p.Id), ct), KeepWhenNull);
         await StageReviewsAsync(c, reviews, ct);
@@ -76,6 +77,7 @@ internal static class PullRequestRows
         c.Counts.CountMalformed(all.DistinctBy(x => x.Dto.Id).Count() - rows.Count);
         var ids = rows.Select(r => r.Id).ToList();
         var numbers = reviews.Keys.ToList();
+        c.Touched.UnionWith(numbers);
         var repositoryId = c.RepositoryId;
         c.Upsert(nameof(Review), rows, await c.Db.Reviews.CountAsync(r => ids.Contains(r.Id), ct));
 

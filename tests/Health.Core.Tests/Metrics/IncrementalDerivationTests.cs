@@ -1,0 +1,73 @@
+using GitHubSimulator;
+using Health.Core.GitHub.Sync;
+using Health.Core.Metrics;
+using Health.Core.Tests.GitHub.GraphQL;
+using Health.Core.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Health.Core.Tests.Metrics;
+
+/// <summary>The facts each sync page derives for what it touched are exactly what a whole derivation of the repository gives.</summary>
+public class IncrementalDerivationTests
+{
+    [Theory]
+    [InlineData("Rest")]
+    [InlineData("GraphQL")]
+    public async Task Sync_BackfillThenChanges_DerivesAsAWholeDerivationWould(string mode)
+    {
+        await using var h = await GraphQLHarness.StartAsync(new WorldOptions { Prs = 200, End = SyncHarness.WorldEnd }, mode: mode);
+        Assert.Equal(SyncOutcome.Succeeded, (await h.SyncAsync()).Outcome);
+        await AssertFreshAndEqualToWholeAsync(h);
+
+        var w = h.World;
+        var people = w.Accounts.Where(a => a.Type == AccountTypes.User && a.Login is not ("ghost" or "ci-helper")).Take(4).ToList();
+        var bot = w.Accounts.First(a => a.Type == AccountTypes.Bot);
+        var unanswered = h.Repo.Pulls.First(p => h.Repo.Reviews.All(r => r.PullNumber != p.Number) && h.Repo.IssueComments.All(c => c.IssueNumber != p.Number) && p.User is not null);
+        var responder = people.First(p => p.Id != unanswered.User!.Id);
+        w.AddIssueComment(h.Repo, unanswered.Number, bot);
+        w.AddReviewComment(h.Repo, unanswered.Number, responder);
+        w.AddReview(h.Repo, h.Repo.Pulls[3].Number, responder, ReviewStates.Approved);
+        w.AddIssueComment(h.Repo, h.Repo.Issues[0].Number, people[2]);
+        var fresh = w.AddPull(h.Repo, people[3], "new");
+        w.AddIssueComment(h.Repo, fresh.Number, people[0]);
+
+        Assert.Equal(SyncOutcome.Succeeded, (await h.SyncAsync()).Outcome);
+
+        await AssertFreshAndEqualToWholeAsync(h);
+        await using var db = h.NewDb();
+        Assert.NotNull((await db.PullRequests.SingleAsync(p => p.Number == unanswered.Number)).FirstResponseAt);
+    }
+
+    /// <summary>After a sync, views find the facts fresh (no whole derivation), and a whole derivation changes nothing.</summary>
+    private static async Task AssertFreshAndEqualToWholeAsync(SyncHarness h)
+    {
+        var before = await SnapshotAsync(h);
+        await using (var db = h.NewDb())
+        {
+            var state = await db.DerivedStates.SingleAsync();
+            var status = await db.SyncStatuses.SingleAsync();
+            Assert.Equal(h.Service<DerivedFacts>().CurrentRules, state.BotRules);
+            Assert.Equal(status.FinishedAt, state.SyncFinishedAt);
+            Assert.True(before.ActivityDays > 0 && before.FirstResponses > 0, "the comparison would prove nothing");
+
+            // Make the facts look stale, so that the next view derives the whole repository again.
+            state.BotRules = "stale";
+            await db.SaveChangesAsync();
+        }
+
+        await h.Service<DerivedFacts>().EnsureFreshAsync([1], CancellationToken.None);
+
+        var whole = await SnapshotAsync(h);
+        Assert.Equal(whole.Lines, before.Lines);
+    }
+
+    private static async Task<(List<string> Lines, int ActivityDays, int FirstResponses)> SnapshotAsync(SyncHarness h)
+    {
+        await using var db = h.NewDb();
+        var pulls = await db.PullRequests.AsNoTracking().OrderBy(p => p.Number).Select(p => $"pr {p.Number} {p.FirstResponseAt:O} {p.FirstReviewAt:O}").ToListAsync();
+        var issues = await db.Issues.AsNoTracking().OrderBy(i => i.Number).Select(i => $"issue {i.Number} {i.FirstResponseAt:O}").ToListAsync();
+        var days = await db.ActivityDays.AsNoTracking().OrderBy(d => d.Day).ThenBy(d => d.AccountId).Select(d => $"day {d.AccountId} {d.Day:O}").ToListAsync();
+        var responses = await db.PullRequests.CountAsync(p => p.FirstResponseAt != null);
+        return ([.. pulls, .. issues, .. days], days.Count, responses);
+    }
+}
