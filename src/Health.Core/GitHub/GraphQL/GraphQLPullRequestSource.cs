@@ -21,34 +21,23 @@ internal sealed class GraphQLPullRequestSource(SyncContext sync, GraphQLClient c
 
     protected override async Task<SourcePage<PullDto>> QueryAsync(string? position, CancellationToken ct)
     {
-        var target = $"the pull requests of {Sync.Repository} (GraphQL)";
-        var (data, date) = await client.QueryAsync(
-            target,
-            () => GraphQLDocuments.PullRequests.Value,
+        var (page, next, pages, date) = await PageAsync(
+            client,
+            GraphQLDocuments.PullRequests.Value,
+            position,
             w =>
             {
-                w.WriteString("owner", Sync.Repository.Owner);
-                w.WriteString("name", Sync.Repository.Name);
-                w.WriteNumber("first", Size.Current);
-                w.WriteString("after", position);
                 w.WriteNumber("children", Sync.Options.GraphQLChildPageSize);
                 w.WriteNumber("threads", Sync.Options.GraphQLThreadPageSize);
                 w.WriteNumber("threadComments", Sync.Options.GraphQLThreadCommentPageSize);
             },
             GraphQLJsonContext.Default.GraphQLResponsePullRequestsData,
             d => d.RateLimit,
-            ct,
-            Size.Halve);
-        var list = data.Repository?.PullRequests ?? throw new GitHubNotFoundException($"GitHub's GraphQL API knows no repository {Sync.Repository}, or the token cannot see it.");
-        var (nodes, next) = StillUnknown(list.Nodes, list.NextCursor, n => n.UpdatedAt);
-        var page = new PullRequestPage(nodes);
-        await ContinuationBatches.FinishAsync(client, target, page.Unfinished, Sync.Options, ct);
-        for (var i = 0; i < page.Vanished; i++)
-        {
-            Sync.Counts.CountVanished();
-        }
-
-        return new SourcePage<PullDto>(page.Pulls, page, false, null, next, Size.Pages(list.TotalCount), date);
+            d => d.Repository?.PullRequests,
+            n => n.UpdatedAt,
+            nodes => new PullRequestPage(nodes),
+            ct);
+        return new SourcePage<PullDto>(page.Pulls, page, false, null, next, pages, date);
     }
 
     public override async Task ApplyAsync(PageContext context, SourcePage<PullDto> page, CancellationToken ct)

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Health.Core.GitHub.Sync;
 using Health.Core.Storage.Entities;
 using Microsoft.Extensions.Logging;
@@ -67,11 +69,58 @@ internal abstract partial class GraphQLSource<T>(SyncContext sync, bool pollRest
     }
 
     /// <summary>
+    /// Asks for the page at <paramref name="position"/>: the owner, name, page size and cursor, and what <paramref name="more"/>
+    /// adds; keeps the nodes the pass still needs (<see cref="StillUnknown"/>) and finishes their children in batched follow-ups.
+    /// </summary>
+    protected async Task<(TPage Page, string? Next, int? TotalPages, DateTime ServerDate)> PageAsync<TData, TNode, TPage>(
+        GraphQLClient client,
+        string document,
+        string? position,
+        Action<Utf8JsonWriter> more,
+        JsonTypeInfo<GraphQLResponse<TData>> info,
+        Func<TData, RateLimitNode?> rateLimit,
+        Func<TData, Connection<TNode>?> list,
+        Func<TNode, DateTime?> updated,
+        Func<List<TNode>, TPage> page,
+        CancellationToken ct)
+        where TData : class
+        where TNode : class
+        where TPage : IGraphQLPage
+    {
+        var target = $"the {Label} of {sync.Repository} (GraphQL)";
+        var (data, date) = await client.QueryAsync(
+            target,
+            () => document,
+            w =>
+            {
+                w.WriteString("owner", sync.Repository.Owner);
+                w.WriteString("name", sync.Repository.Name);
+                w.WriteNumber("first", Size.Current);
+                w.WriteString("after", position);
+                more(w);
+            },
+            info,
+            rateLimit,
+            ct,
+            Size.Halve);
+        var items = list(data) ?? throw new GitHubNotFoundException($"GitHub's GraphQL API knows no repository {sync.Repository}, or the token cannot see it.");
+        var (nodes, next) = StillUnknown(items.Nodes, items.NextCursor, updated);
+        var result = page(nodes);
+        await ContinuationBatches.FinishAsync(client, target, result.Unfinished, sync.Options, ct);
+        for (var i = 0; i < result.Vanished; i++)
+        {
+            sync.Counts.CountVanished();
+        }
+
+        return (result, next, Size.Pages(items.TotalCount), date);
+    }
+
+    /// <summary>
     /// The nodes of a page the pass still needs, and where to go on: an item updated before the watermark was read completely
     /// by an earlier pass, and so is everything after it (the list is newest first), so the page ends there and so does the
     /// pass — its children are not finished again. Only while the page really is newest first; otherwise it is taken whole.
     /// </summary>
-    protected (List<TNode> Nodes, string? Next) StillUnknown<TNode>(List<TNode?>? page, string? next, Func<TNode, DateTime?> updated)
+    private (List<TNode> Nodes, string? Next) StillUnknown<TNode>(List<TNode?>? page, string? next, Func<TNode, DateTime?> updated)
         where TNode : class
     {
         var nodes = (page ?? []).OfType<TNode>().ToList();
@@ -85,4 +134,12 @@ internal abstract partial class GraphQLSource<T>(SyncContext sync, bool pollRest
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "GitHub refused the saved cursor of the {Stream} of {Repository} ({Reason}); reading them again from the top")]
     private static partial void LogCursorRefused(ILogger logger, string stream, string repository, string reason);
+}
+
+/// <summary>A page of GraphQL nodes being finished: the follow-ups it needs, and how many of its items vanished meanwhile.</summary>
+internal interface IGraphQLPage
+{
+    List<Unfinished> Unfinished { get; }
+
+    int Vanished { get; }
 }

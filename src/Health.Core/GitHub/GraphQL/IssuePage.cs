@@ -3,7 +3,7 @@ using Health.Core.GitHub.Dto;
 namespace Health.Core.GitHub.GraphQL;
 
 /// <summary>One page of issues read through GraphQL, with every comment (finished by follow-ups), as REST DTOs.</summary>
-internal sealed class IssuePage
+internal sealed class IssuePage : IGraphQLPage
 {
     private readonly List<Item> _issues;
 

@@ -7,7 +7,7 @@ namespace Health.Core.GitHub.GraphQL;
 /// them, then handed over as REST DTOs: the pull requests, each one's complete reviews, its comments and review comments.
 /// A pull request that vanished before its children were complete is left out of the page (the next sync reads it if it returns).
 /// </summary>
-internal sealed class PullRequestPage
+internal sealed class PullRequestPage : IGraphQLPage
 {
     private readonly List<Pull> _pulls;
 
