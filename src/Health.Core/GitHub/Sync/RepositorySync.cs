@@ -320,6 +320,9 @@ public sealed partial class RepositorySync(
             s.Requests = report.Requests;
             s.NotModified = report.NotModified;
             s.RateLimitRemaining = report.RateLimitRemaining ?? s.RateLimitRemaining;
+            s.GraphQLRequests = report.GraphQLRequests;
+            s.Points = report.Points;
+            s.PointsRemaining = report.PointsRemaining ?? s.PointsRemaining;
             s.Added = report.Counts.Values.Sum(c => c.Added);
             s.Updated = report.Counts.Values.Sum(c => c.Updated);
             s.Percent = state == SyncState.Idle ? 100 : s.Percent;
@@ -349,7 +352,7 @@ public sealed partial class RepositorySync(
     private static SyncReport Report(RepositoryName name, SyncOutcome outcome, string? error, DateTime? resumeAfter, SyncCounts counts, GitHubApi api, Stopwatch clock) =>
         new(name.FullName, outcome, error, resumeAfter, counts.ByKind, counts.Malformed, counts.Vanished,
             api.Stats.Requests, api.Stats.NotModified, api.Stats.RateLimitRemaining >= 0 ? api.Stats.RateLimitRemaining : null, clock.Elapsed,
-            api.Stats.GraphQLRequests, api.Stats.Points);
+            api.Stats.GraphQLRequests, api.Stats.Points, api.Stats.GraphQLRemaining >= 0 ? api.Stats.GraphQLRemaining : null);
 
     /// <summary>A tracked repository, and the GitHub requests it took to find it.</summary>
     public sealed record Tracked(TrackedRepository Repository, int Requests);

@@ -66,6 +66,9 @@ internal sealed class SyncContext(
         status.Requests = api.Stats.Requests;
         status.NotModified = api.Stats.NotModified;
         status.RateLimitRemaining = api.Stats.RateLimitRemaining >= 0 ? api.Stats.RateLimitRemaining : status.RateLimitRemaining;
+        status.GraphQLRequests = api.Stats.GraphQLRequests;
+        status.Points = api.Stats.Points;
+        status.PointsRemaining = api.Stats.GraphQLRemaining >= 0 ? api.Stats.GraphQLRemaining : status.PointsRemaining;
     }
 
     public void Report(string label, SyncCursor cursor, string? message)

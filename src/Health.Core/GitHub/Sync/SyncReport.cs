@@ -30,4 +30,5 @@ public sealed record SyncReport(
     int? RateLimitRemaining,
     TimeSpan Duration,
     int GraphQLRequests = 0,
-    int Points = 0);
+    int Points = 0,
+    int? PointsRemaining = null);

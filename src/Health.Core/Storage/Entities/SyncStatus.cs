@@ -21,6 +21,14 @@ public sealed class SyncStatus
 
     public int? RateLimitRemaining { get; set; }
 
+    /// <summary>GraphQL queries of the latest sync (among <see cref="Requests"/>), and the points they cost.</summary>
+    public int GraphQLRequests { get; set; }
+
+    public int Points { get; set; }
+
+    /// <summary>The GraphQL points left in the token's window, as the last answer said.</summary>
+    public int? PointsRemaining { get; set; }
+
     public DateTime? RateLimitResetAt { get; set; }
 
     public int Added { get; set; }

@@ -497,6 +497,9 @@ namespace Health.Core.Storage.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("GraphQLRequests")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ItemsSoFar")
                         .HasColumnType("INTEGER");
 
@@ -517,6 +520,12 @@ namespace Health.Core.Storage.Migrations
 
                     b.Property<double?>("Percent")
                         .HasColumnType("REAL");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PointsRemaining")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("RateLimitRemaining")
                         .HasColumnType("INTEGER");

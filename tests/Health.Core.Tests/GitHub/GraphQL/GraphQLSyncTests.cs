@@ -24,8 +24,12 @@ public class GraphQLSyncTests
         Assert.Equal(0, viaRest.GraphQLRequests);
         Assert.True(viaGraphQL.GraphQLRequests > 0, "the GraphQL harness should collect through GraphQL");
         Assert.DoesNotContain(graphQL.Server.Log.Snapshot(), r => r.PathAndQuery.Contains("/reviews", StringComparison.Ordinal));
+        Assert.Equal(graphQL.Server.GraphQLPointsUsed, viaGraphQL.Points);
         await using var restDb = rest.NewDb();
         await using var graphQLDb = graphQL.NewDb();
+        var status = await graphQLDb.SyncStatuses.SingleAsync();
+        Assert.Equal((viaGraphQL.GraphQLRequests, viaGraphQL.Points), (status.GraphQLRequests, status.Points));
+        Assert.Equal(5000 - viaGraphQL.Points, status.PointsRemaining);
         await WorldAssert.DatabaseEqualsWorldAsync(graphQLDb, graphQL.World, graphQL.Repo);
         TableDump.Equal(await TableDump.ReadAsync(restDb), await TableDump.ReadAsync(graphQLDb));
         Assert.Equal(await GraphQLHarness.ExportsAsync(rest), await GraphQLHarness.ExportsAsync(graphQL));

@@ -33,10 +33,14 @@ public sealed class RepositoriesPageTests : IAsyncLifetime
         await _ctx.SeedAsync("acme/waiting", new SyncStatus { State = SyncState.WaitingForRateLimit, RateLimitResetAt = reset });
         await _ctx.SeedAsync("acme/paused", new SyncStatus { State = SyncState.Idle }, r => r.Paused = true);
         await _ctx.SeedAsync("acme/removed", new SyncStatus { State = SyncState.Idle }, r => r.RemovedAt = reset);
+        await _ctx.SeedAsync("acme/graphql", new SyncStatus { State = SyncState.Idle, Requests = 231, NotModified = 1, RateLimitRemaining = 4998, GraphQLRequests = 225, Points = 1096, PointsRemaining = 3904 });
 
         var page = _ctx.Render<RepositoriesPage>();
 
-        page.WaitForAssertion(() => Assert.Equal(7, page.FindAll("tr[data-repo]").Count));
+        page.WaitForAssertion(() => Assert.Equal(8, page.FindAll("tr[data-repo]").Count));
+        Assert.Contains("225 GraphQL queries, 1,096 points", Row(page, "acme/graphql").TextContent, StringComparison.Ordinal);
+        Assert.Contains("rate limit left: 4,998, 3,904 GraphQL points", Row(page, "acme/graphql").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("GraphQL", Row(page, "acme/idle").TextContent, StringComparison.Ordinal);
         Assert.Equal("never-synced", Row(page, "acme/never").GetAttribute("data-state"));
         Assert.Contains("Never synced", Row(page, "acme/never").TextContent, StringComparison.Ordinal);
         Assert.Contains("Backfilling 42.5%", Row(page, "acme/backfill").TextContent, StringComparison.Ordinal);

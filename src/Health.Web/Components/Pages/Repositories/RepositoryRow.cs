@@ -24,6 +24,9 @@ public sealed record RepositoryRow(
     int Requests,
     int NotModified,
     int? RateLimitRemaining,
+    int GraphQLRequests,
+    int Points,
+    int? PointsRemaining,
     int PullRequests,
     int Issues,
     int Reviews,
@@ -56,7 +59,8 @@ public sealed record RepositoryRow(
         return new RepositoryRow(
             r.Id, r.FullName, r.IsTracked, r.Paused, r.Source, r.Cron, r.TimeZone, state,
             s?.Percent, s?.ItemsSoFar ?? 0, s?.LastSuccessAt, next, s?.LastError, s?.RateLimitResetAt,
-            s?.Requests ?? 0, s?.NotModified ?? 0, s?.RateLimitRemaining, pulls, issues, reviews, comments);
+            s?.Requests ?? 0, s?.NotModified ?? 0, s?.RateLimitRemaining,
+            s?.GraphQLRequests ?? 0, s?.Points ?? 0, s?.PointsRemaining, pulls, issues, reviews, comments);
     }
 
     internal static RowState StateOf(SyncStatus? s, DateTime now) => s?.State switch
