@@ -3,6 +3,7 @@ using GitHubSimulator;
 using Health.Core.Storage;
 using Health.Core.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Health.Web.Tests.Cli;
 
@@ -11,7 +12,7 @@ public sealed class SyncModeTests : IAsyncLifetime
 {
     private const string Token = "mode-test-token";
     private readonly string _directory = Directory.CreateTempSubdirectory("health-cli-mode-").FullName;
-    private readonly MovableClock _clock = new(new DateTime(2026, 11, 1, 12, 0, 0, DateTimeKind.Utc));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
     private SimulatorServer _server = null!;
 
     private string DbPath => Path.Combine(_directory, "health.db");

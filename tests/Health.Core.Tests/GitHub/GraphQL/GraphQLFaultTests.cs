@@ -3,6 +3,7 @@ using Health.Core.GitHub.Sync;
 using Health.Core.Storage.Entities;
 using Health.Core.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Health.Core.Tests.GitHub.GraphQL;
 
@@ -52,7 +53,7 @@ public class GraphQLFaultTests
     public async Task Sync_GraphQLPointsRunOut_StopsWithCheckpointThenResumes()
     {
         // The window runs on the world's clock, which the test moves: no waiting for a reset.
-        var clock = new MovableClock(SyncHarness.WorldEnd);
+        var clock = new FakeTimeProvider(new DateTimeOffset(SyncHarness.WorldEnd));
         await using var h = await GraphQLHarness.StartAsync(
             new WorldOptions { Prs = 300, End = SyncHarness.WorldEnd },
             o =>
