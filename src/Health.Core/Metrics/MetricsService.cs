@@ -8,12 +8,14 @@ namespace Health.Core.Metrics;
 /// <summary>
 /// Computes the metrics of tracked repositories: one repository at a time, or a group pooled together.
 /// The facts read for a repository set are kept until a sync of one of them finishes (or the bot rules change),
-/// so a page view recomputes every figure from memory; the first view after a sync reads them again.
+/// so a page view recomputes every figure from memory. <see cref="WarmAsync"/> reads a repository's facts again as
+/// soon as its sync finishes, so the first view after a sync need not (the dashboard's facts warmer calls it).
 /// </summary>
 public sealed class MetricsService(IDbContextFactory<HealthDb> dbFactory, DerivedFacts derived, TimeProvider time)
 {
     private const int MaxCachedSets = 32;
     private readonly ConcurrentDictionary<string, (string Version, MetricsFacts Facts)> _facts = new(StringComparer.Ordinal);
+    private int _loads;
 
     /// <summary>Rows for one repository (its <c>owner/name</c> as label).</summary>
     public Task<IReadOnlyList<MetricsRow>> ForRepositoryAsync(int repositoryId, string label, PeriodKind kind, DateOnly? from, DateOnly? to, CancellationToken ct) =>
@@ -22,25 +24,34 @@ public sealed class MetricsService(IDbContextFactory<HealthDb> dbFactory, Derive
     /// <summary>Rows for a group: counts summed, durations pooled before the median, contributors counted once.</summary>
     public async Task<IReadOnlyList<MetricsRow>> ForGroupAsync(IReadOnlyCollection<int> repositoryIds, string label, PeriodKind kind, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
+        var facts = await FactsAsync(repositoryIds, ct);
+        return MetricsCalculator.Compute(label, facts, kind, time.GetUtcNow().UtcDateTime, from, to);
+    }
+
+    /// <summary>Reads a repository's facts into memory now if what is kept is not of its latest sync.</summary>
+    public Task WarmAsync(int repositoryId, CancellationToken ct) => FactsAsync([repositoryId], ct);
+
+    /// <summary>How many times facts were read from the database (for tests: a warm view reads none).</summary>
+    internal int Loads => Volatile.Read(ref _loads);
+
+    private async Task<MetricsFacts> FactsAsync(IReadOnlyCollection<int> repositoryIds, CancellationToken ct)
+    {
         var version = await derived.EnsureFreshAsync(repositoryIds, ct);
         var set = string.Join(",", repositoryIds.Order());
-        MetricsFacts facts;
         if (_facts.TryGetValue(set, out var cached) && cached.Version == version)
         {
-            facts = cached.Facts;
+            return cached.Facts;
         }
-        else
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var facts = await FactsLoader.LoadAsync(db, repositoryIds, ct);
+        Interlocked.Increment(ref _loads);
+        if (_facts.Count >= MaxCachedSets)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            facts = await FactsLoader.LoadAsync(db, repositoryIds, ct);
-            if (_facts.Count >= MaxCachedSets)
-            {
-                _facts.Clear();
-            }
-
-            _facts[set] = (version, facts);
+            _facts.Clear();
         }
 
-        return MetricsCalculator.Compute(label, facts, kind, time.GetUtcNow().UtcDateTime, from, to);
+        _facts[set] = (version, facts);
+        return facts;
     }
 }

@@ -1,0 +1,37 @@
+using GitHubSimulator;
+using Health.Core.GitHub;
+using Health.Core.GitHub.Sync;
+using Health.Core.Metrics;
+using Health.Core.Metrics.Formulas;
+using Health.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Health.Web.Tests.Dashboard;
+
+/// <summary>The facts of a repository are read again when its sync finishes, before any view asks: the first view after a sync reads nothing.</summary>
+public sealed class FactsWarmerTests
+{
+    [Fact]
+    public async Task SyncFinishes_FactsAreReadAheadOfTheFirstView()
+    {
+        await using var app = await AppHarness.StartAsync();
+        app.Start();
+        var sync = app.Services.GetRequiredService<RepositorySync>();
+        var metrics = app.Services.GetRequiredService<MetricsService>();
+        var tracked = await sync.TrackAsync(new RepositoryName("acme", "widgets"), CancellationToken.None);
+        Assert.Equal(SyncOutcome.Succeeded, (await sync.SyncAsync(tracked.Repository.Id, null, CancellationToken.None)).Outcome);
+        await Eventually.TrueAsync(() => metrics.Loads >= 1, "the facts read after the backfill");
+
+        var author = app.World.Accounts.First(a => a.Type == AccountTypes.User && a.Login is not ("ghost" or "ci-helper"));
+        app.World.AddPull(app.Repo, author, "opened after the backfill");
+        var before = metrics.Loads;
+        Assert.Equal(SyncOutcome.Succeeded, (await sync.SyncAsync(tracked.Repository.Id, null, CancellationToken.None)).Outcome);
+        await Eventually.TrueAsync(() => metrics.Loads > before, "the facts read again after the sync");
+        var warm = metrics.Loads;
+
+        var rows = await metrics.ForRepositoryAsync(tracked.Repository.Id, "acme/widgets", PeriodKind.Month, null, null, CancellationToken.None);
+
+        Assert.Equal(warm, metrics.Loads);
+        Assert.Equal(app.Repo.Pulls.Count(p => p.User?.Type != AccountTypes.Bot && p.User?.Login != "ci-helper"), rows.Sum(r => r.PrsOpened));
+    }
+}
