@@ -38,6 +38,8 @@ public static class HealthCoreSetup
         builder.Services.TryAddSingleton<ISyncScheduler, NoSyncScheduler>();
         builder.Services.AddSingleton<RepositoryCatalog>();
         builder.Services.AddSingleton<DerivedFacts>();
+        builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>();
         builder.Services.AddSingleton<MetricsService>();
         builder.Services.AddSingleton<ExportService>();
         builder.AddReports();

@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
 using Health.Core.GitHub;
 using Health.Core.Metrics;
 using Health.Core.Metrics.Formulas;
 using Health.Core.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Health.Core.Dashboard;
@@ -15,13 +15,14 @@ namespace Health.Core.Dashboard;
 /// (the derived facts' version changes), so a repeated view costs no query; the waiting lists, which age with the
 /// clock, are kept for a minute at most.
 /// </summary>
-public sealed class DashboardService(IDbContextFactory<HealthDb> dbFactory, DerivedFacts derived, TimeProvider time, IOptions<GitHubOptions> options)
+public sealed class DashboardService(IDbContextFactory<HealthDb> dbFactory, DerivedFacts derived, TimeProvider time, IOptions<GitHubOptions> options) : IDisposable
 {
     /// <summary>Links to GitHub's pages for the configured GitHub.</summary>
     public GitHubLinks Links { get; } = new(options.Value.ApiUrl);
 
-    private const int MaxCached = 64;
-    private readonly ConcurrentDictionary<string, (string Version, object Value)> _cache = new(StringComparer.Ordinal);
+    /// <summary>Computed views, the least recently used let go beyond this many (each is small: a range's periods, or lists of 20).</summary>
+    private const int MaxCached = 256;
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = MaxCached });
 
     /// <summary>
     /// Per period of the range (the periods overlapping [<paramref name="from"/>, <paramref name="to"/>], whole UTC days,
@@ -44,20 +45,17 @@ public sealed class DashboardService(IDbContextFactory<HealthDb> dbFactory, Deri
     private async Task<T> CachedAsync<T>(string key, string version, Func<Task<T>> compute)
         where T : class
     {
-        if (_cache.TryGetValue(key, out var hit) && hit.Version == version)
+        if (_cache.TryGetValue(key, out (string Version, object Value) hit) && hit.Version == version)
         {
             return (T)hit.Value;
         }
 
         var value = await compute();
-        if (_cache.Count >= MaxCached)
-        {
-            _cache.Clear();
-        }
-
-        _cache[key] = (version, value);
+        _cache.Set(key, (version, (object)value), new MemoryCacheEntryOptions { Size = 1 });
         return value;
     }
+
+    public void Dispose() => _cache.Dispose();
 
     private async Task<DashboardCharts> ComputeChartsAsync(int repositoryId, PeriodKind kind, DateOnly from, DateOnly to, CancellationToken ct)
     {

@@ -1,7 +1,8 @@
-using System.Collections.Concurrent;
 using Health.Core.Metrics.Formulas;
 using Health.Core.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace Health.Core.Metrics;
 
@@ -11,10 +12,10 @@ namespace Health.Core.Metrics;
 /// so a page view recomputes every figure from memory. <see cref="WarmAsync"/> reads a repository's facts again as
 /// soon as its sync finishes, so the first view after a sync need not (the dashboard's facts warmer calls it).
 /// </summary>
-public sealed class MetricsService(IDbContextFactory<HealthDb> dbFactory, DerivedFacts derived, TimeProvider time)
+public sealed class MetricsService(IDbContextFactory<HealthDb> dbFactory, DerivedFacts derived, TimeProvider time, IOptions<MetricsOptions> options) : IDisposable
 {
-    private const int MaxCachedSets = 32;
-    private readonly ConcurrentDictionary<string, (string Version, MetricsFacts Facts)> _facts = new(StringComparer.Ordinal);
+    /// <summary>The facts of each repository set, sized by their rows and bounded by <see cref="MetricsOptions.CacheRows"/>.</summary>
+    private readonly MemoryCache _facts = new(new MemoryCacheOptions { SizeLimit = options.Value.CacheRows });
     private int _loads;
 
     /// <summary>Rows for one repository (its <c>owner/name</c> as label).</summary>
@@ -38,7 +39,7 @@ public sealed class MetricsService(IDbContextFactory<HealthDb> dbFactory, Derive
     {
         var version = await derived.EnsureFreshAsync(repositoryIds, ct);
         var set = string.Join(",", repositoryIds.Order());
-        if (_facts.TryGetValue(set, out var cached) && cached.Version == version)
+        if (_facts.TryGetValue(set, out (string Version, MetricsFacts Facts) cached) && cached.Version == version)
         {
             return cached.Facts;
         }
@@ -46,12 +47,12 @@ public sealed class MetricsService(IDbContextFactory<HealthDb> dbFactory, Derive
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var facts = await FactsLoader.LoadAsync(db, repositoryIds, ct);
         Interlocked.Increment(ref _loads);
-        if (_facts.Count >= MaxCachedSets)
-        {
-            _facts.Clear();
-        }
-
-        _facts[set] = (version, facts);
+        _facts.Set(set, (version, facts), new MemoryCacheEntryOptions { Size = Math.Max(1, facts.PullRequests.Count + facts.Issues.Count + facts.Activity.Count) });
         return facts;
     }
+
+    /// <summary>Whether the facts of <paramref name="repositoryIds"/> are in memory (any version), for tests.</summary>
+    internal bool Holds(IReadOnlyCollection<int> repositoryIds) => _facts.TryGetValue(string.Join(",", repositoryIds.Order()), out _);
+
+    public void Dispose() => _facts.Dispose();
 }
