@@ -27,7 +27,9 @@ public sealed class SyncJobTests
 
         await WaitForStateAsync(app, id, SyncState.Idle);
         await app.AssertDatabaseEqualsWorldAsync(app.Repo);
-        Assert.Contains(app.SucceededResults(), r => r.StartsWith("synced acme/widgets", StringComparison.Ordinal));
+
+        // The status is Idle once the sync's last write is saved; Hangfire records the job as succeeded a moment later.
+        await Eventually.TrueAsync(() => app.SucceededResults().Any(r => r.StartsWith("synced acme/widgets", StringComparison.Ordinal)), "the sync job to succeed");
     }
 
     [Fact]
