@@ -89,14 +89,17 @@ internal sealed class GraphQLClient(HttpClient http, Uri endpoint, string token,
                 throw new MalformedResponseException("GitHub's GraphQL answer is JSON null.");
             }
 
-            _ = Check(answer, headers, text, continuation);
+            Check(answer, headers, text, continuation);
             var cost = rateLimit(answer.Data!);
             policy.ObserveGraphQL(cost?.Cost ?? 1, cost?.Remaining ?? ResponseHeaders.GetInt(headers, "X-RateLimit-Remaining"), cost?.ResetAt ?? ResponseHeaders.RateLimitReset(headers));
             return (answer.Data!, ResponseHeaders.Date(headers) ?? policy.Time.GetUtcNow().UtcDateTime);
         }, ct, lighten);
 
-    /// <summary>Throws the failure an answer's <c>errors</c> stand for; returns whether the data is whole (false: some aliased nodes are gone).</summary>
-    private static bool Check<T>(GraphQLResponse<T> answer, IReadOnlyDictionary<string, string> headers, string text, bool continuation)
+    /// <summary>
+    /// Throws the failure an answer's <c>errors</c> stand for; returns when the data can be taken (a continuation's aliased
+    /// nodes that are gone are left null for the caller).
+    /// </summary>
+    private static void Check<T>(GraphQLResponse<T> answer, IReadOnlyDictionary<string, string> headers, string text, bool continuation)
     {
         var errors = answer.Errors ?? [];
         var first = errors.FirstOrDefault();
@@ -118,23 +121,34 @@ internal sealed class GraphQLClient(HttpClient http, Uri endpoint, string token,
 
         if (errors.Count == 0)
         {
-            return answer.Data is not null ? true : throw new MalformedResponseException("GitHub's GraphQL answer has neither data nor errors.");
+            _ = answer.Data ?? throw new MalformedResponseException("GitHub's GraphQL answer has neither data nor errors.");
+            return;
         }
 
         if (answer.Data is not null && continuation && errors.All(e => e.Type == "NOT_FOUND" && e.Path is { Count: 1 }))
         {
-            return false;
+            return;
         }
 
-        var kind = errors.Any(e => e.Type == "NOT_FOUND") && answer.Data is not null && errors.All(e => e.Type == "NOT_FOUND")
-            ? GitHubFailureKind.NotFound
-            : errors.Any(e => e.Type == "FORBIDDEN")
-                ? GitHubFailureKind.Http
-                : answer.Data is null && errors.Any(IsRefusal)
-                    ? GitHubFailureKind.Refused
-                    : GitHubFailureKind.Partial;
+        var kind = Kind(errors, answer.Data is not null);
         var all = string.Join("; ", errors.Select(e => e.Message).Where(m => !string.IsNullOrEmpty(m)).Distinct().Take(3));
         throw new GitHubFailure(kind, kind == GitHubFailureKind.Http ? 403 : 200, headers, text, string.IsNullOrEmpty(all) ? message : all);
+    }
+
+    /// <summary>What the remaining errors stand for: a thing not there, no access, a query refused as invalid, or partial data.</summary>
+    private static GitHubFailureKind Kind(List<GraphQLError> errors, bool hasData)
+    {
+        if (hasData && errors.All(e => e.Type == "NOT_FOUND"))
+        {
+            return GitHubFailureKind.NotFound;
+        }
+
+        if (errors.Any(e => e.Type == "FORBIDDEN"))
+        {
+            return GitHubFailureKind.Http;
+        }
+
+        return !hasData && errors.Any(IsRefusal) ? GitHubFailureKind.Refused : GitHubFailureKind.Partial;
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Health.Core.Storage.Entities;
 
 namespace Health.Core.GitHub.GraphQL;
@@ -41,6 +40,4 @@ internal sealed class PageSize(int configured)
 
     /// <summary>Pages a pass of <paramref name="total"/> items takes at the current size (for progress).</summary>
     public int? Pages(int? total) => total is { } t ? Math.Max(1, (int)Math.Ceiling(t / (double)Current)) : null;
-
-    public override string ToString() => Current.ToString(CultureInfo.InvariantCulture);
 }
