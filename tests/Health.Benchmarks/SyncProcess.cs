@@ -12,7 +12,8 @@ internal static partial class SyncProcess
 {
     public sealed record Result(int Requests, int NotModified, double Seconds, double PeakMegabytes, string Output, int GraphQLRequests = 0, int Points = 0);
 
-    public static async Task<Result> RunAsync(Uri api, string database, string repository = "acme/widgets", string? mode = null)
+    /// <param name="environment">More settings for the process (e.g. the bot rules the database was derived with).</param>
+    public static async Task<Result> RunAsync(Uri api, string database, string repository = "acme/widgets", string? mode = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Health.Web.dll"));
@@ -25,6 +26,11 @@ internal static partial class SyncProcess
         {
             start.Environment["GitHub__Mode"] = mode;
             start.Environment["GitHub__Token"] = "benchmark-token";
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start Health.Web");

@@ -9,12 +9,16 @@ namespace Health.Benchmarks;
 /// <summary>
 /// Writes a simulated repository into the database the way a complete sync would leave it, without the HTTP round
 /// trips: the tracked repository, the accounts met, pull requests (reviews read), reviews the API shows (not PENDING),
-/// issue comments, review comments, issues, and an Idle sync status. Rows go through <see cref="BulkUpsert"/> in
+/// issue comments, review comments, issues, an Idle sync status, and each stream's cursor with the watermark a complete pass
+/// leaves (so that a sync afterwards reads only what changed since, as an hourly one does). Rows go through <see cref="BulkUpsert"/> in
 /// transactions of <see cref="ChunkSize"/> rows, <see cref="StatementRows"/> rows a call, as the sync writes its pages.
 /// </summary>
 internal static class WorldLoader
 {
     private const int ChunkSize = 5_000;
+
+    /// <summary><c>GitHub:SyncOverlap</c>'s default: a complete pass sets its watermark this long before its start.</summary>
+    private static readonly TimeSpan SyncOverlap = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// Rows per upsert statement, about a sync page's worth. Microsoft.Data.Sqlite binds each parameter by name, which
@@ -178,6 +182,14 @@ internal static class WorldLoader
                 FinishedAt = now,
                 LastSuccessAt = now,
             });
+
+            // Every item updated before the sync's start is known: the watermark its passes leave (less the overlap).
+            db.SyncCursors.AddRange(Enum.GetValues<SyncStream>().Select(stream => new SyncCursor
+            {
+                RepositoryId = repositoryId,
+                Stream = stream,
+                Watermark = now - SyncOverlap,
+            }));
             await db.SaveChangesAsync(ct);
         }
 

@@ -74,5 +74,6 @@ internal static class ActionListQueries
             .ToList();
     }
 
-    private static TimeSpan Waited(DateTime createdAt, DateTime now) => createdAt < now ? now - createdAt : TimeSpan.Zero;
+    /// <summary>How long an item created at <paramref name="createdAt"/> has waited by <paramref name="now"/>.</summary>
+    public static TimeSpan Waited(DateTime createdAt, DateTime now) => createdAt < now ? now - createdAt : TimeSpan.Zero;
 }

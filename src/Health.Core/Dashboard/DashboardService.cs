@@ -11,9 +11,9 @@ namespace Health.Core.Dashboard;
 /// <summary>
 /// What the repository page shows that METRICS.md does not define (first-review p90, review load, bot-authored counts,
 /// newcomer cohorts, waiting lists, the newcomers list), computed by METRICS.md's rules from the same derived facts.
-/// The metrics themselves come from <see cref="MetricsService"/>. Results are kept until the repository's next sync
-/// (the derived facts' version changes), so a repeated view costs no query; the waiting lists, which age with the
-/// clock, are kept for a minute at most.
+/// The metrics themselves come from <see cref="MetricsService"/>. Results are kept while the repository's derived facts stay
+/// at the same version (a sync's committed page moves it on), so a repeated view costs no query and a view after a page
+/// sees it; the waiting lists are kept the same way, their waiting times taken from the clock at each view.
 /// </summary>
 public sealed class DashboardService(IDbContextFactory<HealthDb> dbFactory, DerivedFacts derived, TimeProvider time, IOptions<GitHubOptions> options) : IDisposable
 {
@@ -30,17 +30,27 @@ public sealed class DashboardService(IDbContextFactory<HealthDb> dbFactory, Deri
     /// </summary>
     public async Task<DashboardCharts> ChartsAsync(int repositoryId, PeriodKind kind, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var version = await derived.EnsureFreshAsync([repositoryId], ct);
+        var version = (await derived.VersionsAsync([repositoryId], ct)).Single().Key;
         return await CachedAsync($"charts:{repositoryId}:{kind}:{from:O}:{to:O}", version, () => ComputeChartsAsync(repositoryId, kind, from, to, ct));
     }
 
     /// <summary>The waiting lists (as of now) and the newcomers of the range's last period that has ended.</summary>
     public async Task<ActionLists> ActionListsAsync(int repositoryId, PeriodKind kind, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var version = await derived.EnsureFreshAsync([repositoryId], ct);
-        var minute = time.GetUtcNow().UtcDateTime.ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture);
-        return await CachedAsync($"lists:{repositoryId}:{kind}:{from:O}:{to:O}", $"{version}@{minute}", () => ComputeActionListsAsync(repositoryId, kind, from, to, ct));
+        var version = (await derived.VersionsAsync([repositoryId], ct)).Single().Key;
+        var now = time.GetUtcNow().UtcDateTime;
+        var complete = LastComplete(kind, from, to, now);
+        var lists = await CachedAsync($"lists:{repositoryId}:{kind}:{from:O}:{to:O}", $"{version}@{complete:O}", () => ComputeActionListsAsync(repositoryId, complete, kind, ct));
+        return lists with { WaitingPrs = AsOf(lists.WaitingPrs, now), WaitingIssues = AsOf(lists.WaitingIssues, now) };
     }
+
+    /// <summary>The list with each item's waiting time as of <paramref name="now"/>.</summary>
+    private static WaitingList AsOf(WaitingList list, DateTime now) =>
+        list with { Items = list.Items.Select(i => i with { Waiting = ActionListQueries.Waited(i.CreatedAt, now) }).ToList() };
+
+    /// <summary>The start of the range's last period that has ended by <paramref name="now"/>, if one has.</summary>
+    private static DateTime? LastComplete(PeriodKind kind, DateOnly from, DateOnly to, DateTime now) =>
+        Starts(kind, from, to).Where(s => Periods.Next(s, kind) <= now).Select(s => (DateTime?)s).LastOrDefault();
 
     private async Task<T> CachedAsync<T>(string key, string version, Func<Task<T>> compute)
         where T : class
@@ -83,22 +93,21 @@ public sealed class DashboardService(IDbContextFactory<HealthDb> dbFactory, Deri
         return new DashboardCharts(periods, CohortRetention.Compute(firstPrOf, cohortPrs, firstMonth, lastMonth, lastSync));
     }
 
-    private async Task<ActionLists> ComputeActionListsAsync(int repositoryId, PeriodKind kind, DateOnly from, DateOnly to, CancellationToken ct)
+    private async Task<ActionLists> ComputeActionListsAsync(int repositoryId, DateTime? complete, PeriodKind kind, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var repo = await db.Repositories.AsNoTracking().Where(r => r.Id == repositoryId).Select(r => new { r.Owner, r.Name }).SingleAsync(ct);
         var prs = await ActionListQueries.WaitingPullRequestsAsync(db, repositoryId, now, n => Links.PullRequest(repo.Owner, repo.Name, n), ct);
         var issues = await ActionListQueries.WaitingIssuesAsync(db, repositoryId, now, n => Links.Issue(repo.Owner, repo.Name, n), ct);
-        var complete = Starts(kind, from, to).LastOrDefault(s => Periods.Next(s, kind) <= now);
-        if (complete == default)
+        if (complete is not { } start)
         {
             return new ActionLists(prs, issues, null, []);
         }
 
         var firstPrOf = await DashboardQueries.FirstPullRequestsAsync(db, repositoryId, ct);
-        var newcomers = await ActionListQueries.NewcomersAsync(db, repositoryId, firstPrOf, complete, Periods.Next(complete, kind), Links, (repo.Owner, repo.Name), ct);
-        return new ActionLists(prs, issues, complete, newcomers);
+        var newcomers = await ActionListQueries.NewcomersAsync(db, repositoryId, firstPrOf, start, Periods.Next(start, kind), Links, (repo.Owner, repo.Name), ct);
+        return new ActionLists(prs, issues, start, newcomers);
     }
 
     /// <summary>The starts of the periods overlapping [<paramref name="from"/>, <paramref name="to"/>], as the metrics rows have them.</summary>

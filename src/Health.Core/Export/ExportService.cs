@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Health.Core.Export;
 
-/// <summary>Turns an <see cref="ExportRequest"/> into rows: resolves the repositories among the tracked ones, then computes.</summary>
-public sealed class ExportService(IDbContextFactory<HealthDb> dbFactory, MetricsService metrics, DerivedFacts derived, TimeProvider time)
+/// <summary>
+/// Turns an <see cref="ExportRequest"/> into rows: resolves the repositories among the tracked ones, then computes from the
+/// facts as the database holds them (callers see to stale ones first: <see cref="DerivedFacts.DeriveStaleAsync"/>).
+/// </summary>
+public sealed class ExportService(IDbContextFactory<HealthDb> dbFactory, MetricsService metrics, TimeProvider time)
 {
     /// <summary>The exports there are, by the name the CLI and the URLs use.</summary>
     public static readonly IReadOnlyList<string> Kinds = ["metrics", "prs", "contributors", "cohorts"];
@@ -20,7 +23,6 @@ public sealed class ExportService(IDbContextFactory<HealthDb> dbFactory, Metrics
             return rows.Count;
         }
 
-        await derived.EnsureFreshAsync(repositories.Select(r => r.Id).ToList(), ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (kind == "prs")
         {

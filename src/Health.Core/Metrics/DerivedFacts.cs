@@ -12,8 +12,10 @@ namespace Health.Core.Metrics;
 /// PR's first response and first review, each issue's first response (by a human who is not the author), and the days each
 /// account contributed. A sync derives them for exactly the items each page it commits touched, in that page's transaction
 /// (<see cref="DeriveTouchedAsync"/>), so the work follows the size of the change and a crash never leaves them half-applied.
-/// The whole repository is derived again only when the rules the facts were derived with changed (<c>GitHub:ExtraBotLogins</c>,
-/// or this code's own version) or were never recorded.
+/// Every derivation moves the repository's <see cref="DerivedState.Sequence"/> on and stamps the rows it wrote with it, so a
+/// reader that keeps the facts in memory reads again only what is newer (<see cref="VersionsAsync"/>). The whole repository
+/// is derived again (<see cref="DeriveStaleAsync"/>, a background job's work, never a view's) only when the rules the facts
+/// were derived with changed (<c>GitHub:ExtraBotLogins</c>, or this code's own version) or were never recorded.
 /// </summary>
 public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGate writeGate, IOptions<GitHubOptions> options)
 {
@@ -24,27 +26,55 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
     public string CurrentRules =>
         Version + ":" + string.Join(",", options.Value.ExtraBotLogins.Select(l => l.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal));
 
+    /// <summary>Where the facts of each of <paramref name="repositoryIds"/> stand (read only: nothing is derived here).</summary>
+    public async Task<IReadOnlyList<FactsVersion>> VersionsAsync(IReadOnlyCollection<int> repositoryIds, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ReadVersionsAsync(db, repositoryIds, CurrentRules, ct);
+    }
+
+    /// <summary>The versions of <paramref name="repositoryIds"/> (in id order) against <paramref name="rules"/>, read through <paramref name="db"/>.</summary>
+    internal static async Task<IReadOnlyList<FactsVersion>> ReadVersionsAsync(HealthDb db, IReadOnlyCollection<int> repositoryIds, string rules, CancellationToken ct)
+    {
+        var states = await db.DerivedStates.AsNoTracking().Where(s => repositoryIds.Contains(s.RepositoryId)).ToDictionaryAsync(s => s.RepositoryId, ct);
+        var synced = await db.SyncStatuses.AsNoTracking().Where(s => repositoryIds.Contains(s.RepositoryId))
+            .ToDictionaryAsync(s => s.RepositoryId, s => s.LastSuccessAt, ct);
+        return repositoryIds.Distinct().Order().Select(id => states.GetValueOrDefault(id) is { } state
+                ? new FactsVersion(id, state.BotRules != rules, state.WholeSequence, state.Sequence, synced.GetValueOrDefault(id))
+                : new FactsVersion(id, Stale: true, 0, 0, synced.GetValueOrDefault(id)))
+            .ToList();
+    }
+
     /// <summary>
-    /// Derives the whole of the repositories whose facts are stale. Returns a version of the facts: it changes exactly when
-    /// they change, so a cache of what was read from them can be keyed on it.
+    /// Derives again the whole of each repository (of <paramref name="repositoryIds"/>, or every tracked one) whose facts were
+    /// derived under other rules or never recorded, one repository a transaction, reporting each as it starts. Returns how many.
     /// </summary>
-    public async Task<string> EnsureFreshAsync(IReadOnlyCollection<int> repositoryIds, CancellationToken ct)
+    public async Task<int> DeriveStaleAsync(IReadOnlyCollection<int>? repositoryIds, IProgress<DerivationProgress>? progress, CancellationToken ct)
     {
         var rules = CurrentRules;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var finished = await db.SyncStatuses.Where(s => repositoryIds.Contains(s.RepositoryId))
-            .ToDictionaryAsync(s => s.RepositoryId, s => s.FinishedAt, ct);
-        var states = await db.DerivedStates.Where(s => repositoryIds.Contains(s.RepositoryId)).ToDictionaryAsync(s => s.RepositoryId, ct);
-        foreach (var id in repositoryIds)
+        List<(int Id, string Name)> stale;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var state = states.GetValueOrDefault(id);
-            if (state is null || state.BotRules != rules || state.SyncFinishedAt != finished.GetValueOrDefault(id))
-            {
-                await RefreshAsync(id, finished.GetValueOrDefault(id), rules, ct);
-            }
+            var repositories = await db.Repositories.AsNoTracking()
+                .Where(r => repositoryIds == null ? r.RemovedAt == null : repositoryIds.Contains(r.Id))
+                .Select(r => new { r.Id, r.Owner, r.Name })
+                .ToListAsync(ct);
+            var fresh = await db.DerivedStates.AsNoTracking().Where(s => s.BotRules == rules).Select(s => s.RepositoryId).ToListAsync(ct);
+            stale = repositories.Where(r => !fresh.Contains(r.Id)).OrderBy(r => r.Id).Select(r => (r.Id, $"{r.Owner}/{r.Name}")).ToList();
         }
 
-        return rules + "|" + string.Join(",", repositoryIds.Order().Select(id => $"{id}@{finished.GetValueOrDefault(id)?.Ticks}"));
+        for (var i = 0; i < stale.Count; i++)
+        {
+            progress?.Report(new DerivationProgress(i, stale.Count, stale[i].Name));
+            await DeriveWholeAsync(stale[i].Id, rules, ct);
+        }
+
+        if (stale.Count > 0)
+        {
+            progress?.Report(new DerivationProgress(stale.Count, stale.Count, null));
+        }
+
+        return stale.Count;
     }
 
     /// <summary>
@@ -58,29 +88,38 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
             return;
         }
 
+        // A repository whose state was never recorded gets one with no rules: it is derived whole later, as any stale one.
+        var sequence = (await db.Database.SqlQueryRaw<long>(
+            """
+            INSERT INTO "DerivedStates" ("RepositoryId", "BotRules", "Sequence", "WholeSequence") VALUES ({0}, '', 1, 0)
+            ON CONFLICT ("RepositoryId") DO UPDATE SET "Sequence" = "Sequence" + 1
+            RETURNING "Sequence" AS "Value"
+            """,
+            repositoryId).ToListAsync(ct)).Single();
         var scope = JsonSerializer.Serialize(numbers);
         foreach (var sql in Derivation(touched: true))
         {
-            await db.Database.ExecuteSqlRawAsync(sql, [repositoryId, scope], ct);
+            await db.Database.ExecuteSqlRawAsync(sql, [repositoryId, sequence, scope], ct);
         }
     }
 
     /// <summary>The state to record when a repository is first tracked: nothing to derive yet, and every page will derive its own.</summary>
     public DerivedState NewState(int repositoryId) => new() { RepositoryId = repositoryId, BotRules = CurrentRules };
 
-    private async Task RefreshAsync(int repositoryId, DateTime? syncFinishedAt, string rules, CancellationToken ct)
+    private async Task DeriveWholeAsync(int repositoryId, string rules, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         using var gate = await writeGate.EnterAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
         await ApplyBotRulesAsync(db, ct);
-        foreach (var sql in Derivation(touched: false))
+        var state = await db.DerivedStates.SingleOrDefaultAsync(s => s.RepositoryId == repositoryId, ct);
+        if (state?.BotRules == rules)
         {
-            await db.Database.ExecuteSqlRawAsync(sql, [repositoryId], ct);
+            // Derived meanwhile (another job got there first, while this one waited at the gate).
+            return;
         }
 
-        var state = await db.DerivedStates.SingleOrDefaultAsync(s => s.RepositoryId == repositoryId, ct);
         if (state is null)
         {
             state = new DerivedState { RepositoryId = repositoryId, BotRules = rules };
@@ -88,7 +127,13 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
         }
 
         state.BotRules = rules;
-        state.SyncFinishedAt = syncFinishedAt;
+        state.Sequence++;
+        state.WholeSequence = state.Sequence;
+        foreach (var sql in Derivation(touched: false))
+        {
+            await db.Database.ExecuteSqlRawAsync(sql, [repositoryId, state.Sequence], ct);
+        }
+
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }
@@ -108,8 +153,9 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
     }
 
     /// <summary>
-    /// The derivation rules, SQLite, over parameters {0} (the repository) and {1} (a JSON array of item numbers). Each rule is
-    /// written once and runs over the whole repository, or (<paramref name="touched"/>) over the items numbered in {1} only.
+    /// The derivation rules, SQLite, over parameters {0} (the repository), {1} (the derivation's sequence, stamped on what it
+    /// writes) and {2} (a JSON array of item numbers). Each rule is written once and runs over the whole repository, or
+    /// (<paramref name="touched"/>) over the items numbered in {2} only.
     /// A responder is an account that is neither a bot nor deleted nor the author; a PR by a deleted author (no author id) may
     /// be answered by anyone else who qualifies. PENDING reviews never count. MIN over text timestamps is chronological: EF
     /// stores them as 'yyyy-MM-dd HH:mm:ss'. Activity days only grow between whole derivations (a deleted review's day stays
@@ -117,7 +163,7 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
     /// </summary>
     private static IEnumerable<string> Derivation(bool touched)
     {
-        string Only(string column) => touched ? $$""" AND "{{column}}" IN (SELECT value FROM json_each({1}))""" : string.Empty;
+        string Only(string column) => touched ? $$""" AND "{{column}}" IN (SELECT value FROM json_each({2}))""" : string.Empty;
         string[] rules =
         [
             $$"""
@@ -125,7 +171,8 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
                 SELECT MIN(r."SubmittedAt") FROM "Reviews" r JOIN "Accounts" a ON a."Id" = r."AuthorId"
                 WHERE r."RepositoryId" = "PullRequests"."RepositoryId" AND r."PullNumber" = "PullRequests"."Number"
                   AND r."State" <> 'PENDING' AND r."SubmittedAt" IS NOT NULL AND a."IsBot" = 0 AND a."IsDeleted" = 0
-                  AND ("PullRequests"."AuthorId" IS NULL OR r."AuthorId" <> "PullRequests"."AuthorId"))
+                  AND ("PullRequests"."AuthorId" IS NULL OR r."AuthorId" <> "PullRequests"."AuthorId")),
+                "FactsSequence" = {1}
             WHERE "RepositoryId" = {0}{{Only("Number")}}
             """,
             $$"""
@@ -149,13 +196,14 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
                 SELECT MIN(c."CreatedAt") FROM "IssueComments" c JOIN "Accounts" a ON a."Id" = c."AuthorId"
                 WHERE c."RepositoryId" = "Issues"."RepositoryId" AND c."Number" = "Issues"."Number"
                   AND a."IsBot" = 0 AND a."IsDeleted" = 0
-                  AND ("Issues"."AuthorId" IS NULL OR c."AuthorId" <> "Issues"."AuthorId"))
+                  AND ("Issues"."AuthorId" IS NULL OR c."AuthorId" <> "Issues"."AuthorId")),
+                "FactsSequence" = {1}
             WHERE "RepositoryId" = {0}{{Only("Number")}}
             """,
             """DELETE FROM "ActivityDays" WHERE "RepositoryId" = {0}""",
             $$"""
-            INSERT INTO "ActivityDays" ("RepositoryId", "AccountId", "Day")
-            SELECT DISTINCT {0}, a, date(t) || ' 00:00:00' FROM (
+            INSERT INTO "ActivityDays" ("RepositoryId", "AccountId", "Day", "Sequence")
+            SELECT DISTINCT {0}, a, date(t) || ' 00:00:00', {1} FROM (
                 SELECT "AuthorId" AS a, "CreatedAt" AS t FROM "PullRequests" WHERE "RepositoryId" = {0} AND "AuthorId" IS NOT NULL{{Only("Number")}}
                 UNION ALL SELECT "AuthorId", "SubmittedAt" FROM "Reviews"
                     WHERE "RepositoryId" = {0} AND "AuthorId" IS NOT NULL AND "State" <> 'PENDING' AND "SubmittedAt" IS NOT NULL{{Only("PullNumber")}}

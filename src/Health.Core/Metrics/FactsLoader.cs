@@ -1,63 +1,82 @@
 using System.Data.Common;
 using System.Globalization;
 using Health.Core.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Health.Core.Metrics;
 
 /// <summary>
-/// Reads the facts of one repository or a group in a few narrow queries. The row-heavy ones go through a plain
+/// Reads the facts of one repository in a few narrow queries. The row-heavy ones go through a plain
 /// data reader: materialising 100,000 PRs through EF costs three times more than the query itself, most of it in
 /// turning SQLite's text timestamps into dates, which <see cref="ReadTime"/> does directly.
 /// </summary>
 internal static class FactsLoader
 {
-    public static async Task<MetricsFacts> LoadAsync(HealthDb db, IReadOnlyCollection<int> repositoryIds, CancellationToken ct)
+    /// <summary>
+    /// The facts of one repository: all of them, or (<paramref name="since"/>) only the items and days derived after that
+    /// sequence. Read in one snapshot, with the version it stands at, so that a later read from that version misses nothing.
+    /// </summary>
+    public static async Task<RepositoryFacts.Read> LoadAsync(HealthDb db, int repositoryId, string rules, long? since, CancellationToken ct)
     {
-        var ids = repositoryIds.ToList();
-        var inList = string.Join(", ", ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+        string Newer(string alias, string column) =>
+            since is { } s ? string.Create(CultureInfo.InvariantCulture, $" AND {alias}.\"{column}\" > {s}") : string.Empty;
         await db.Database.OpenConnectionAsync(ct);
+        await using var snapshot = await ReadSnapshotAsync(db, ct);
         try
         {
+            var version = (await DerivedFacts.ReadVersionsAsync(db, [repositoryId], rules, ct)).Single();
+            var id = repositoryId.ToString(CultureInfo.InvariantCulture);
             var prs = await ReadAsync(db, $"""
-                SELECT p."AuthorId", COALESCE(a."IsBot", 0), COALESCE(a."IsDeleted", 0), p."CreatedAt", p."ClosedAt", p."MergedAt", p."FirstResponseAt", p."FirstReviewAt"
+                SELECT p."Number", p."AuthorId", COALESCE(a."IsBot", 0), COALESCE(a."IsDeleted", 0), p."CreatedAt", p."ClosedAt", p."MergedAt", p."FirstResponseAt", p."FirstReviewAt"
                 FROM "PullRequests" p LEFT JOIN "Accounts" a ON a."Id" = p."AuthorId"
-                WHERE p."RepositoryId" IN ({inList})
+                WHERE p."RepositoryId" = {id}{Newer("p", "FactsSequence")}
                 """,
-                r => new PrFact(r.IsDBNull(0) ? null : r.GetInt64(0), r.GetBoolean(1), r.GetBoolean(2), ReadTime(r, 3)!.Value, ReadTime(r, 4), ReadTime(r, 5), ReadTime(r, 6), ReadTime(r, 7)),
+                r => (r.GetInt32(0), new PrFact(r.IsDBNull(1) ? null : r.GetInt64(1), r.GetBoolean(2), r.GetBoolean(3), ReadTime(r, 4)!.Value, ReadTime(r, 5), ReadTime(r, 6), ReadTime(r, 7), ReadTime(r, 8))),
                 ct);
             var issues = await ReadAsync(db, $"""
-                SELECT COALESCE(a."IsBot", 0), i."CreatedAt", i."ClosedAt", i."State" = 'closed', i."FirstResponseAt"
+                SELECT i."Number", COALESCE(a."IsBot", 0), i."CreatedAt", i."ClosedAt", i."State" = 'closed', i."FirstResponseAt"
                 FROM "Issues" i LEFT JOIN "Accounts" a ON a."Id" = i."AuthorId"
-                WHERE i."RepositoryId" IN ({inList})
+                WHERE i."RepositoryId" = {id}{Newer("i", "FactsSequence")}
                 """,
-                r => new IssueFact(r.GetBoolean(0), ReadTime(r, 1)!.Value, ReadTime(r, 2), r.GetBoolean(3), ReadTime(r, 4)),
+                r => (r.GetInt32(0), new IssueFact(r.GetBoolean(1), ReadTime(r, 2)!.Value, ReadTime(r, 3), r.GetBoolean(4), ReadTime(r, 5))),
                 ct);
             var activity = await ReadAsync(db, $"""
                 SELECT d."AccountId", d."Day"
                 FROM "ActivityDays" d JOIN "Accounts" a ON a."Id" = d."AccountId"
-                WHERE d."RepositoryId" IN ({inList}) AND a."IsBot" = 0 AND a."IsDeleted" = 0
+                WHERE d."RepositoryId" = {id} AND a."IsBot" = 0 AND a."IsDeleted" = 0{Newer("d", "Sequence")}
                 """,
                 r => new ActivityFact(r.GetInt64(0), ReadTime(r, 1)!.Value),
                 ct);
-
-            DateTime? first = prs.Count + issues.Count == 0
-                ? null
-                : prs.Select(p => p.CreatedAt).Concat(issues.Select(i => i.CreatedAt)).Min();
-            var statuses = await db.SyncStatuses.Where(s => ids.Contains(s.RepositoryId)).Select(s => s.LastSuccessAt).ToListAsync(ct);
-            DateTime? lastSync = statuses.Count == ids.Count && statuses.All(s => s is not null) ? statuses.Min() : null;
-            return new MetricsFacts(prs, issues, activity, first, lastSync);
+            return new RepositoryFacts.Read(version, prs, issues, activity);
         }
         finally
         {
+            await db.Database.UseTransactionAsync(null, CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// A read transaction, so that the version and the rows agree. SQLite's is deferred: a read takes no write lock (the
+    /// provider's default, IMMEDIATE, would make every view wait for a sync's page, and the other way round).
+    /// </summary>
+    private static async Task<DbTransaction> ReadSnapshotAsync(HealthDb db, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        var transaction = connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        await db.Database.UseTransactionAsync(transaction, ct);
+        return transaction;
     }
 
     private static async Task<List<T>> ReadAsync<T>(HealthDb db, string sql, Func<DbDataReader, T> map, CancellationToken ct)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<T>();
         while (await reader.ReadAsync(ct))

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Health.Core.Metrics.Formulas;
 using Health.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -8,15 +9,19 @@ namespace Health.Core.Metrics;
 
 /// <summary>
 /// Computes the metrics of tracked repositories: one repository at a time, or a group pooled together.
-/// The facts read for a repository set are kept until a sync of one of them finishes (or the bot rules change),
-/// so a page view recomputes every figure from memory. <see cref="WarmAsync"/> reads a repository's facts again as
-/// soon as its sync finishes, so the first view after a sync need not (the dashboard's facts warmer calls it).
+/// Each repository's facts are kept in memory with the version they stand at; a view reads again only what the syncs
+/// derived since (a few rows after an hourly sync), and a group pools its repositories' kept sets instead of reading
+/// them again. Nothing here derives: a view shows the facts as the database holds them.
 /// </summary>
 public sealed class MetricsService(IDbContextFactory<HealthDb> dbFactory, DerivedFacts derived, TimeProvider time, IOptions<MetricsOptions> options) : IDisposable
 {
-    /// <summary>The facts of each repository set, sized by their rows and bounded by <see cref="MetricsOptions.CacheRows"/>.</summary>
+    /// <summary>Each repository's facts, sized by their rows and bounded by <see cref="MetricsOptions.CacheRows"/>.</summary>
     private readonly MemoryCache _facts = new(new MemoryCacheOptions { SizeLimit = options.Value.CacheRows });
+
+    /// <summary>One reader at a time per repository, so that a start's warming and a first view read its facts once.</summary>
+    private readonly ConcurrentDictionary<int, SemaphoreSlim> _reading = new();
     private int _loads;
+    private int _refreshes;
 
     /// <summary>Rows for one repository (its <c>owner/name</c> as label).</summary>
     public Task<IReadOnlyList<MetricsRow>> ForRepositoryAsync(int repositoryId, string label, PeriodKind kind, DateOnly? from, DateOnly? to, CancellationToken ct) =>
@@ -29,30 +34,89 @@ public sealed class MetricsService(IDbContextFactory<HealthDb> dbFactory, Derive
         return MetricsCalculator.Compute(label, facts, kind, time.GetUtcNow().UtcDateTime, from, to);
     }
 
-    /// <summary>Reads a repository's facts into memory now if what is kept is not of its latest sync.</summary>
-    public Task WarmAsync(int repositoryId, CancellationToken ct) => FactsAsync([repositoryId], ct);
+    /// <summary>Brings a repository's facts in memory up to what the database holds now (the dashboard's warmer calls it).</summary>
+    public async Task WarmAsync(int repositoryId, CancellationToken ct)
+    {
+        var version = (await derived.VersionsAsync([repositoryId], ct)).Single();
+        await RepositoryFactsAsync(version, ct);
+    }
 
-    /// <summary>How many times facts were read from the database (for tests: a warm view reads none).</summary>
+    /// <summary>How many times a repository's facts were read whole from the database (for tests: a warm view reads none).</summary>
     internal int Loads => Volatile.Read(ref _loads);
+
+    /// <summary>How many times only what was derived since was read.</summary>
+    internal int Refreshes => Volatile.Read(ref _refreshes);
+
+    /// <summary>The version of the repository's kept facts, if any are kept (for tests).</summary>
+    internal FactsVersion? KeptVersion(int repositoryId) => Kept(repositoryId)?.Version;
+
+    /// <summary>Whether the facts of every one of <paramref name="repositoryIds"/> are in memory (any version), for tests.</summary>
+    internal bool Holds(IReadOnlyCollection<int> repositoryIds) => repositoryIds.All(id => _facts.TryGetValue(id, out _));
 
     private async Task<MetricsFacts> FactsAsync(IReadOnlyCollection<int> repositoryIds, CancellationToken ct)
     {
-        var version = await derived.EnsureFreshAsync(repositoryIds, ct);
-        var set = string.Join(",", repositoryIds.Order());
-        if (_facts.TryGetValue(set, out (string Version, MetricsFacts Facts) cached) && cached.Version == version)
+        var sets = new List<RepositoryFacts>();
+        foreach (var version in await derived.VersionsAsync(repositoryIds, ct))
         {
-            return cached.Facts;
+            sets.Add(await RepositoryFactsAsync(version, ct));
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var facts = await FactsLoader.LoadAsync(db, repositoryIds, ct);
-        Interlocked.Increment(ref _loads);
-        _facts.Set(set, (version, facts), new MemoryCacheEntryOptions { Size = Math.Max(1, facts.PullRequests.Count + facts.Issues.Count + facts.Activity.Count) });
-        return facts;
+        return RepositoryFacts.Pool(sets);
     }
 
-    /// <summary>Whether the facts of <paramref name="repositoryIds"/> are in memory (any version), for tests.</summary>
-    internal bool Holds(IReadOnlyCollection<int> repositoryIds) => _facts.TryGetValue(string.Join(",", repositoryIds.Order()), out _);
+    /// <summary>The repository's facts at <paramref name="current"/>: as kept, brought up to date, or read whole.</summary>
+    private async Task<RepositoryFacts> RepositoryFactsAsync(FactsVersion current, CancellationToken ct)
+    {
+        var id = current.RepositoryId;
+        if (Kept(id) is { } kept && Covers(kept.Version, current))
+        {
+            return kept;
+        }
 
-    public void Dispose() => _facts.Dispose();
+        var gate = _reading.GetOrAdd(id, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            kept = Kept(id);
+            if (kept is not null && Covers(kept.Version, current))
+            {
+                return kept;
+            }
+
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            RepositoryFacts facts;
+            if (kept is not null && kept.Version.Stale == current.Stale && kept.Version.Whole == current.Whole)
+            {
+                facts = kept.Apply(await FactsLoader.LoadAsync(db, id, derived.CurrentRules, kept.Version.Sequence, ct));
+                Interlocked.Increment(ref _refreshes);
+            }
+            else
+            {
+                facts = RepositoryFacts.From(await FactsLoader.LoadAsync(db, id, derived.CurrentRules, since: null, ct));
+                Interlocked.Increment(ref _loads);
+            }
+
+            _facts.Set(id, facts, new MemoryCacheEntryOptions { Size = Math.Max(1, facts.Rows) });
+            return facts;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Whether facts read at <paramref name="kept"/> are as new as <paramref name="current"/> (a concurrent read may have kept newer ones).</summary>
+    private static bool Covers(FactsVersion kept, FactsVersion current) =>
+        kept.Stale == current.Stale && kept.Whole == current.Whole && kept.Sequence >= current.Sequence && kept.LastSuccessAt == current.LastSuccessAt;
+
+    private RepositoryFacts? Kept(int repositoryId) => _facts.TryGetValue(repositoryId, out RepositoryFacts? facts) ? facts : null;
+
+    public void Dispose()
+    {
+        _facts.Dispose();
+        foreach (var gate in _reading.Values)
+        {
+            gate.Dispose();
+        }
+    }
 }

@@ -66,6 +66,7 @@ public sealed class HealthDb(DbContextOptions<HealthDb> options) : DbContext(opt
             e.Property(p => p.Id).ValueGeneratedNever();
             e.HasIndex(p => new { p.RepositoryId, p.Number }).IsUnique();
             e.HasIndex(p => new { p.RepositoryId, p.CreatedAt });
+            e.HasIndex(p => new { p.RepositoryId, p.FactsSequence });
             e.HasOne<TrackedRepository>().WithMany().HasForeignKey(p => p.RepositoryId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<Review>(e =>
@@ -91,6 +92,7 @@ public sealed class HealthDb(DbContextOptions<HealthDb> options) : DbContext(opt
             e.Property(i => i.Id).ValueGeneratedNever();
             e.HasIndex(i => new { i.RepositoryId, i.Number }).IsUnique();
             e.HasIndex(i => new { i.RepositoryId, i.CreatedAt });
+            e.HasIndex(i => new { i.RepositoryId, i.FactsSequence });
             e.HasOne<TrackedRepository>().WithMany().HasForeignKey(i => i.RepositoryId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<SyncCursor>(e =>
@@ -101,6 +103,7 @@ public sealed class HealthDb(DbContextOptions<HealthDb> options) : DbContext(opt
         modelBuilder.Entity<ActivityDay>(e =>
         {
             e.HasKey(a => new { a.RepositoryId, a.Day, a.AccountId });
+            e.HasIndex(a => new { a.RepositoryId, a.Sequence });
             e.HasOne<TrackedRepository>().WithMany().HasForeignKey(a => a.RepositoryId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<DerivedState>(e =>

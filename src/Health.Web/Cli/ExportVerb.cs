@@ -1,4 +1,5 @@
 using Health.Core.Export;
+using Health.Core.Metrics;
 
 namespace Health.Web.Cli;
 
@@ -26,6 +27,10 @@ internal static class ExportVerb
             await cli.Error.WriteLineAsync($"error: {unknown}");
             return ExitCodes.BadInput;
         }
+
+        // Facts derived under other bot rules are derived again first, with progress: an export never holds stale figures.
+        var derived = host.Services.GetRequiredService<DerivedFacts>();
+        await derived.DeriveStaleAsync([.. repositories.Select(r => r.Id)], new DerivationConsole(cli.Error), ct);
 
         if (outFile is null)
         {

@@ -9,20 +9,22 @@ using Microsoft.Extensions.Options;
 namespace Health.Web.Components;
 
 /// <summary>
-/// Keeps the dashboard's facts fresh in memory: at start, and whenever a repository's sync finishes — in this process or
-/// any other (a CLI sync, another worker) — its facts are read again in the background, so no reader pays for it: the first
-/// view after a sync finds them as a warm view does, and so do the repository page's default charts (the last 12 months).
+/// Keeps the dashboard's facts fresh in memory: at start, and whenever a repository's derived facts moved on while no sync of
+/// it runs — a sync finished in this process or any other (a CLI sync, another worker), or a whole derivation — what it
+/// derived is read in the background (only that: see <see cref="MetricsService"/>), so no reader pays for it: the first view
+/// after a sync finds the facts as a warm view does, and so do the repository page's default charts (the last 12 months).
 /// It looks every <see cref="DashboardOptions.RefreshInterval"/>.
 /// </summary>
 internal sealed partial class FactsWarmer(
     IDbContextFactory<HealthDb> dbFactory,
+    DerivedFacts derived,
     MetricsService metrics,
     DashboardService dashboard,
     IOptions<DashboardOptions> options,
     TimeProvider time,
     ILogger<FactsWarmer> logger) : BackgroundService
 {
-    private readonly Dictionary<int, DateTime?> _warmAt = [];
+    private readonly Dictionary<int, FactsVersion> _warmAt = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -42,32 +44,31 @@ internal sealed partial class FactsWarmer(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Reads again the facts of each tracked repository whose sync finished since its facts were last read here.</summary>
+    /// <summary>Brings up to date the facts of each tracked repository, not syncing now, whose facts moved on since the last look.</summary>
     private async Task WarmChangedAsync(CancellationToken ct)
     {
-        List<(int Id, DateTime? FinishedAt)> finished;
+        List<int> idle;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            finished = (await db.Repositories.AsNoTracking()
-                    .Where(r => r.RemovedAt == null)
-                    .Join(db.SyncStatuses, r => r.Id, s => s.RepositoryId, (r, s) => new { r.Id, s.FinishedAt, s.State })
-                    .Where(x => x.State != SyncState.Running && x.State != SyncState.NeverSynced)
-                    .ToListAsync(ct))
-                .Select(x => (x.Id, x.FinishedAt))
-                .ToList();
+            idle = await db.Repositories.AsNoTracking()
+                .Where(r => r.RemovedAt == null)
+                .Join(db.SyncStatuses, r => r.Id, s => s.RepositoryId, (r, s) => new { r.Id, s.State })
+                .Where(x => x.State != SyncState.Running && x.State != SyncState.NeverSynced)
+                .Select(x => x.Id)
+                .ToListAsync(ct);
         }
 
-        foreach (var (id, at) in finished)
+        foreach (var version in await derived.VersionsAsync(idle, ct))
         {
-            if (_warmAt.TryGetValue(id, out var warm) && warm == at)
+            if (_warmAt.TryGetValue(version.RepositoryId, out var warm) && warm == version)
             {
                 continue;
             }
 
-            await metrics.WarmAsync(id, ct);
+            await metrics.WarmAsync(version.RepositoryId, ct);
             var (from, to) = Pages.Repository.RepositoryView.DefaultRange(PeriodKind.Month, time.GetUtcNow().UtcDateTime);
-            await dashboard.ChartsAsync(id, PeriodKind.Month, from, to, ct);
-            _warmAt[id] = at;
+            await dashboard.ChartsAsync(version.RepositoryId, PeriodKind.Month, from, to, ct);
+            _warmAt[version.RepositoryId] = version;
         }
     }
 

@@ -1,4 +1,5 @@
 using Health.Core.Export;
+using Health.Core.Metrics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Health.Web.Endpoints;
@@ -34,6 +35,19 @@ internal static class ExportEndpoints
         if (unknown is not null)
         {
             await BadRequestAsync(http, unknown);
+            return;
+        }
+
+        // While the facts are derived again under changed bot rules (a background job), a download would hold stale figures.
+        var derived = http.RequestServices.GetRequiredService<DerivedFacts>();
+        var stale = (await derived.VersionsAsync([.. repositories.Select(r => r.Id)], ct)).Where(v => v.Stale).Select(v => v.RepositoryId).ToHashSet();
+        if (stale.Count > 0)
+        {
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            http.Response.Headers.RetryAfter = "60";
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            var names = string.Join(", ", repositories.Where(r => stale.Contains(r.Id)).Select(r => r.Name));
+            await http.Response.WriteAsync($"The facts of {names} are being derived again under the changed bot rules; try again in a minute.\n", ct);
             return;
         }
 

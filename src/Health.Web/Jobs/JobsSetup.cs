@@ -48,6 +48,8 @@ internal static class JobsSetup
         builder.Services.Replace(ServiceDescriptor.Singleton<Health.Core.Reports.Scheduling.IReportScheduler, HangfireReportScheduler>());
         builder.Services.AddTransient<ReportJob>();
         builder.Services.AddHostedService<ReportsOnStart>();
+        builder.Services.AddTransient<DeriveFactsJob>();
+        builder.Services.AddHostedService<FactsOnStart>();
         return builder;
     }
 

@@ -87,6 +87,28 @@ public sealed class DashboardServiceTests
         Assert.Equal("https://github.com/acme/widgets/issues/104", lists.WaitingIssues.Items[0].Url);
     }
 
+    /// <summary>The lists follow the data as soon as it is derived (no minute of lag), and their waiting times follow the clock.</summary>
+    [Fact]
+    public async Task ActionListsAsync_AnswerArrivesThenTimePasses_ListsFollowAtOnce()
+    {
+        await using var world = await PeopleAsync();
+        world.Pr(20, 2, At(2026, 3, 1)).Pr(21, 3, At(2026, 3, 2));
+        await world.SaveAsync();
+        var first = await world.Dashboard.ActionListsAsync(world.RepositoryId, PeriodKind.Month, January, March, CancellationToken.None);
+        Assert.Equal([20, 21], first.WaitingPrs.Items.Select(i => i.Number));
+        Assert.Equal(Now - At(2026, 3, 1), first.WaitingPrs.Items[0].Waiting);
+
+        world.Clock.UtcNow = Now.AddHours(2);
+        var later = await world.Dashboard.ActionListsAsync(world.RepositoryId, PeriodKind.Month, January, March, CancellationToken.None);
+        Assert.Equal(Now.AddHours(2) - At(2026, 3, 1), later.WaitingPrs.Items[0].Waiting);
+
+        world.Comment(20, 1, At(2026, 3, 3));
+        await world.SaveAsync();
+        var answered = await world.Dashboard.ActionListsAsync(world.RepositoryId, PeriodKind.Month, January, March, CancellationToken.None);
+        Assert.Equal([21], answered.WaitingPrs.Items.Select(i => i.Number));
+        Assert.Equal(1, answered.WaitingPrs.Total);
+    }
+
     [Fact]
     public async Task ActionListsAsync_RangeEndsInCurrentMonth_NewcomersOfLastCompleteMonth()
     {

@@ -20,19 +20,25 @@ public sealed class DashboardWorld : IAsyncDisposable
 {
     public static readonly DateTime Now = new(2026, 3, 15, 12, 0, 0, DateTimeKind.Utc);
 
+
+
     private readonly IHost _host;
     private readonly string _directory;
     private readonly List<object> _rows = [];
     private long _nextId = 1000;
 
-    private DashboardWorld(IHost host, string directory, int repositoryId)
+    private DashboardWorld(IHost host, string directory, int repositoryId, FixedClock clock)
     {
+        Clock = clock;
         _host = host;
         _directory = directory;
         RepositoryId = repositoryId;
     }
 
     public int RepositoryId { get; }
+
+    /// <summary>The services' clock, at <see cref="Now"/> until a test moves it.</summary>
+    public FixedClock Clock { get; }
 
     public DashboardService Dashboard => _host.Services.GetRequiredService<DashboardService>();
 
@@ -53,7 +59,8 @@ public sealed class DashboardWorld : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Health"] = $"Data Source={Path.Combine(directory, "health.db")}" });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddHealthCore();
-        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new FixedClock(Now)));
+        var clock = new FixedClock(Now);
+        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
         var host = builder.Build();
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<HealthDb>>().CreateDbContextAsync();
@@ -62,7 +69,7 @@ public sealed class DashboardWorld : IAsyncDisposable
         await db.SaveChangesAsync();
         db.SyncStatuses.Add(new SyncStatus { RepositoryId = repo.Id, State = SyncState.Idle, LastSuccessAt = Now, FinishedAt = Now });
         await db.SaveChangesAsync();
-        return new DashboardWorld(host, directory, repo.Id);
+        return new DashboardWorld(host, directory, repo.Id, clock);
     }
 
     public static DateTime At(int year, int month, int day, int hour = 0) => new(year, month, day, hour, 0, 0, DateTimeKind.Utc);
@@ -111,12 +118,18 @@ public sealed class DashboardWorld : IAsyncDisposable
     }
 
     /// <summary>Writes the rows added so far; the derived facts (first responses, bot flags) are computed on the first read.</summary>
+    /// <summary>Writes the rows made so far, then derives the repository's facts whole, as the views expect them (they never derive).</summary>
     public async Task SaveAsync()
     {
-        await using var db = await _host.Services.GetRequiredService<IDbContextFactory<HealthDb>>().CreateDbContextAsync();
-        db.AddRange(_rows);
-        await db.SaveChangesAsync();
+        await using (var db = await _host.Services.GetRequiredService<IDbContextFactory<HealthDb>>().CreateDbContextAsync())
+        {
+            db.AddRange(_rows);
+            await db.SaveChangesAsync();
+            await db.DerivedStates.Where(s => s.RepositoryId == RepositoryId).ExecuteUpdateAsync(s => s.SetProperty(x => x.BotRules, "before these rows"));
+        }
+
         _rows.Clear();
+        await _host.Services.GetRequiredService<DerivedFacts>().DeriveStaleAsync([RepositoryId], null, CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()

@@ -11,7 +11,7 @@ namespace Health.Web.Tests.Export;
 /// <summary>The CLI's metrics export of a synced simulator world equals, cell by cell, an independent implementation of METRICS.md run on the world itself.</summary>
 public sealed class MetricsExportTests : IAsyncLifetime
 {
-    private static readonly IReadOnlySet<string> ExtraBots = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "ci-helper" };
+    private static readonly HashSet<string> ExtraBots = new(StringComparer.OrdinalIgnoreCase) { "ci-helper" };
     private readonly string _directory = Directory.CreateTempSubdirectory("health-export-").FullName;
     private SimulatorServer _server = null!;
 
@@ -69,6 +69,35 @@ public sealed class MetricsExportTests : IAsyncLifetime
         {
             Assert.Equal(expectedLines.ElementAtOrDefault(i), actualLines.ElementAtOrDefault(i));
         }
+    }
+
+    /// <summary>
+    /// The bot rules changed after the sync (one more login counted as a bot): the export derives the facts again first, says
+    /// so on stderr, and its figures follow the new rules.
+    /// </summary>
+    [Fact]
+    public async Task ExportMetrics_BotRulesChangedAfterTheSync_DerivesAgainFirstAndEqualsReference()
+    {
+        var repo = _server.World.Repositories[0];
+        var human = repo.Pulls.Where(p => p.User is { Type: AccountTypes.User } u && !ExtraBots.Contains(u.Login) && u.Login != "ghost")
+            .GroupBy(p => p.User!.Login).OrderByDescending(g => g.Count()).First().Key;
+        var bots = new HashSet<string>(ExtraBots, StringComparer.OrdinalIgnoreCase) { human };
+        var config = Config;
+        config["GitHub:ExtraBotLogins:1"] = human;
+
+        var (code, output, error) = await CliRun.RunAsync(config, "export", "metrics", "--repo", "acme/widgets", "--period", "month");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("facts: deriving acme/widgets again under the current bot rules (1 of 1)", error, StringComparison.Ordinal);
+        var lastSync = await LastSyncAsync();
+        var expected = ReferenceMetrics.Csv(_server.World, repo, "month", DateTime.UtcNow, lastSync, bots, null, null);
+        Assert.NotEqual(ReferenceMetrics.Csv(_server.World, repo, "month", DateTime.UtcNow, lastSync, ExtraBots, null, null), expected);
+        Assert.Equal(expected, output);
+
+        // Derived once: the next export finds nothing stale.
+        (code, _, error) = await CliRun.RunAsync(config, "export", "metrics", "--repo", "acme/widgets", "--period", "month");
+        Assert.True(code == 0, error);
+        Assert.DoesNotContain("facts:", error, StringComparison.Ordinal);
     }
 
     [Fact]

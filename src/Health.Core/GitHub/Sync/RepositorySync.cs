@@ -326,24 +326,15 @@ public sealed partial class RepositorySync(
             s.Added = report.Counts.Values.Sum(c => c.Added);
             s.Updated = report.Counts.Values.Sum(c => c.Updated);
             s.Percent = state == SyncState.Idle ? 100 : s.Percent;
-        }, CancellationToken.None, derivedToo: true);
+        }, CancellationToken.None);
     }
 
-    /// <summary>
-    /// Changes the repository's status. <paramref name="derivedToo"/>: at the end of a sync, the derived facts are recorded as
-    /// including it, in the same save (its pages derived their facts as they were committed) — unless they were derived under
-    /// other rules, which a whole derivation must replace first.
-    /// </summary>
-    private async Task SetStatusAsync(int repositoryId, Action<SyncStatus> change, CancellationToken ct, bool derivedToo = false)
+    /// <summary>Changes the repository's status.</summary>
+    private async Task SetStatusAsync(int repositoryId, Action<SyncStatus> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var status = await db.SyncStatuses.SingleAsync(s => s.RepositoryId == repositoryId, ct);
         change(status);
-        if (derivedToo && await db.DerivedStates.SingleOrDefaultAsync(d => d.RepositoryId == repositoryId, ct) is { } facts && facts.BotRules == derived.CurrentRules)
-        {
-            facts.SyncFinishedAt = status.FinishedAt;
-        }
-
         await db.SaveChangesAsync(ct);
     }
 

@@ -7,12 +7,14 @@ namespace Health.Core.Reports.Content;
 /// <summary>
 /// Gathers a report's content from the same sources as the dashboard: the metrics rows of <see cref="MetricsService"/>
 /// (the period, the one before, and the retention cohort's) and the lists and review load of <see cref="DashboardService"/>.
-/// The waiting lists are as of the moment the report is made.
+/// The waiting lists are as of the moment the report is made. Facts derived under other bot rules are derived again first
+/// (a report is made by a job, or on an operator's request, never by a page view).
 /// </summary>
-public sealed class ReportBuilder(MetricsService metrics, DashboardService dashboard, TimeProvider time)
+public sealed class ReportBuilder(MetricsService metrics, DashboardService dashboard, DerivedFacts derived, TimeProvider time)
 {
     public async Task<ReportContent> BuildAsync(ResolvedScope scope, PeriodKind kind, DateTime periodStart, CancellationToken ct)
     {
+        await derived.DeriveStaleAsync([.. scope.Repositories.Select(r => r.Id)], progress: null, ct);
         periodStart = Periods.StartOf(periodStart, kind);
         var previous = ReportPeriods.Previous(periodStart, kind);
         var cohort = ReportPeriods.RetentionCohort(periodStart, kind);

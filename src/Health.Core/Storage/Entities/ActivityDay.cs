@@ -12,4 +12,7 @@ public sealed class ActivityDay
 
     /// <summary>The UTC day, at 00:00.</summary>
     public DateTime Day { get; set; }
+
+    /// <summary>The <see cref="DerivedState.Sequence"/> of the derivation that added this day.</summary>
+    public long Sequence { get; set; }
 }

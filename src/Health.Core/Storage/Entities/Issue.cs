@@ -25,4 +25,7 @@ public sealed class Issue
 
     /// <summary>Derived after each sync: the first comment by a human who is not the author.</summary>
     public DateTime? FirstResponseAt { get; set; }
+
+    /// <summary>The <see cref="DerivedState.Sequence"/> of the derivation that last wrote this issue's facts.</summary>
+    public long FactsSequence { get; set; }
 }

@@ -47,6 +47,9 @@ public sealed class PullRequest
     /// <summary>Derived: the first submitted review by a human who is not the author.</summary>
     public DateTime? FirstReviewAt { get; set; }
 
+    /// <summary>The <see cref="DerivedState.Sequence"/> of the derivation that last wrote this PR's facts: a cache of them reads only what is newer.</summary>
+    public long FactsSequence { get; set; }
+
     /// <summary>The <see cref="UpdatedAt"/> at which this PR's reviews were last read completely; reviews are re-read only when it differs.</summary>
     public DateTime? ReviewsReadAt { get; set; }
 }

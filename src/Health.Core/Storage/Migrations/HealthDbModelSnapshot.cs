@@ -54,7 +54,12 @@ namespace Health.Core.Storage.Migrations
                     b.Property<long>("AccountId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("RepositoryId", "Day", "AccountId");
+
+                    b.HasIndex("RepositoryId", "Sequence");
 
                     b.ToTable("ActivityDays");
                 });
@@ -68,8 +73,11 @@ namespace Health.Core.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("SyncFinishedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WholeSequence")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("RepositoryId");
 
@@ -92,6 +100,9 @@ namespace Health.Core.Storage.Migrations
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("FactsSequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("FirstResponseAt")
                         .HasColumnType("TEXT");
@@ -116,6 +127,8 @@ namespace Health.Core.Storage.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RepositoryId", "CreatedAt");
+
+                    b.HasIndex("RepositoryId", "FactsSequence");
 
                     b.HasIndex("RepositoryId", "Number")
                         .IsUnique();
@@ -182,6 +195,9 @@ namespace Health.Core.Storage.Migrations
                     b.Property<bool>("Draft")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("FactsSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("FirstResponseAt")
                         .HasColumnType("TEXT");
 
@@ -217,6 +233,8 @@ namespace Health.Core.Storage.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RepositoryId", "CreatedAt");
+
+                    b.HasIndex("RepositoryId", "FactsSequence");
 
                     b.HasIndex("RepositoryId", "Number")
                         .IsUnique();

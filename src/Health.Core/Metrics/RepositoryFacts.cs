@@ -1,0 +1,100 @@
+namespace Health.Core.Metrics;
+
+/// <summary>
+/// One repository's facts as kept in memory, with the version they stand at and each item's number, so that what a sync
+/// derived since can be laid over them (<see cref="Apply"/>) instead of reading them all again. Immutable: readers share it.
+/// </summary>
+internal sealed class RepositoryFacts
+{
+    private readonly int[] _prNumbers;
+    private readonly int[] _issueNumbers;
+
+    private RepositoryFacts(FactsVersion version, int[] prNumbers, PrFact[] prs, int[] issueNumbers, IssueFact[] issues, ActivityFact[] activity)
+    {
+        Version = version;
+        _prNumbers = prNumbers;
+        PullRequests = prs;
+        _issueNumbers = issueNumbers;
+        Issues = issues;
+        Activity = activity;
+    }
+
+    public FactsVersion Version { get; }
+
+    public PrFact[] PullRequests { get; }
+
+    public IssueFact[] Issues { get; }
+
+    public ActivityFact[] Activity { get; }
+
+    /// <summary>The cache's measure of this set's memory: its rows.</summary>
+    public int Rows => PullRequests.Length + Issues.Length + Activity.Length;
+
+    /// <summary>Items and days as <see cref="FactsLoader"/> read them, with the version the read stands at.</summary>
+    public sealed record Read(FactsVersion Version, List<(int Number, PrFact Fact)> PullRequests, List<(int Number, IssueFact Fact)> Issues, List<ActivityFact> Activity);
+
+    /// <summary>The facts of a whole read.</summary>
+    public static RepositoryFacts From(Read read) => new(
+        read.Version,
+        [.. read.PullRequests.Select(p => p.Number)],
+        [.. read.PullRequests.Select(p => p.Fact)],
+        [.. read.Issues.Select(i => i.Number)],
+        [.. read.Issues.Select(i => i.Fact)],
+        [.. read.Activity]);
+
+    /// <summary>
+    /// These facts with a read of what was derived after them laid over: items replaced by number or added, days added (a
+    /// day is written once, so a later read never repeats one of these).
+    /// </summary>
+    public RepositoryFacts Apply(Read newer)
+    {
+        var (prNumbers, prs) = Merge(_prNumbers, PullRequests, newer.PullRequests);
+        var (issueNumbers, issues) = Merge(_issueNumbers, Issues, newer.Issues);
+        return new RepositoryFacts(newer.Version, prNumbers, prs, issueNumbers, issues, newer.Activity.Count == 0 ? Activity : [.. Activity, .. newer.Activity]);
+    }
+
+    /// <summary>The metrics' input for this repository alone.</summary>
+    public MetricsFacts ToFacts() => Pool([this]);
+
+    /// <summary>The metrics' input for several repositories together; the sets are shared, not copied, when there is one.</summary>
+    public static MetricsFacts Pool(IReadOnlyList<RepositoryFacts> sets)
+    {
+        IReadOnlyList<T> Join<T>(Func<RepositoryFacts, T[]> part) => sets.Count == 1 ? part(sets[0]) : [.. sets.SelectMany(part)];
+        var prs = Join(s => s.PullRequests);
+        var issues = Join(s => s.Issues);
+        DateTime? first = prs.Count + issues.Count == 0 ? null : prs.Select(p => p.CreatedAt).Concat(issues.Select(i => i.CreatedAt)).Min();
+        var synced = sets.Select(s => s.Version.LastSuccessAt).ToList();
+        DateTime? lastSync = synced.All(s => s is not null) ? synced.Min() : null;
+        return new MetricsFacts(prs, issues, Join(s => s.Activity), first, lastSync);
+    }
+
+    private static (int[] Numbers, T[] Items) Merge<T>(int[] numbers, T[] items, List<(int Number, T Fact)> newer)
+    {
+        if (newer.Count == 0)
+        {
+            return (numbers, items);
+        }
+
+        var pending = new Dictionary<int, T>(newer.Count);
+        foreach (var (number, fact) in newer)
+        {
+            pending[number] = fact;
+        }
+
+        var mergedNumbers = new List<int>(numbers.Length + pending.Count);
+        var merged = new List<T>(numbers.Length + pending.Count);
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            mergedNumbers.Add(numbers[i]);
+            merged.Add(pending.Remove(numbers[i], out var replaced) ? replaced : items[i]);
+        }
+
+        foreach (var (number, fact) in pending.OrderBy(p => p.Key))
+        {
+            mergedNumbers.Add(number);
+            merged.Add(fact);
+        }
+
+        return ([.. mergedNumbers], [.. merged]);
+    }
+}
