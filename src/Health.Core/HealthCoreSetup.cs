@@ -41,6 +41,7 @@ public static class HealthCoreSetup
         builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>();
         builder.Services.AddSingleton<MetricsService>();
+        builder.Services.AddSingleton<StoredMetrics>();
         builder.Services.AddSingleton<ExportService>();
         builder.AddReports();
         builder.Services.AddSingleton<Dashboard.DashboardService>();

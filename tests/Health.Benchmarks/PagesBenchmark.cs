@@ -80,27 +80,56 @@ internal static partial class PagesBenchmark
         }
     }
 
-    /// <summary>Generates and loads the world, keeps its syncs from firing, derives its facts; the host is gone after.</summary>
+    /// <summary>
+    /// Generates and loads the world, keeps its syncs from firing, derives its facts; the host is gone after. With
+    /// <c>HEALTH_PAGES_CACHE=DIR</c> in the environment, the database so prepared is kept in DIR and a later run of the same
+    /// size starts from a copy of it (the world is generated again, the same, for the simulator): for trying changes quickly.
+    /// </summary>
     private static async Task<Prepared> PrepareAsync(string database, int prs, int repositories, CancellationToken ct)
     {
+        var cache = System.Environment.GetEnvironmentVariable("HEALTH_PAGES_CACHE") is { Length: > 0 } dir
+            ? Path.Combine(dir, string.Create(C, $"pages-{prs}-{repositories}.db"))
+            : null;
+        var reused = cache is not null && File.Exists(cache);
+        if (reused)
+        {
+            File.Copy(cache!, database);
+            Console.Error.WriteLine($"pages: reusing the database prepared in {cache}");
+        }
+
         Prepared prepared;
         using (var host = CoreHost(database))
         {
             var dbFactory = host.Services.GetRequiredService<IDbContextFactory<HealthDb>>();
             await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
-            var loaded = await GenerateAndLoadAsync(dbFactory, prs, repositories, ct);
+            var loaded = reused ? await GenerateAndFindAsync(dbFactory, prs, repositories, ct) : await GenerateAndLoadAsync(dbFactory, prs, repositories, ct);
             var synced = await PinSchedulesAsync(dbFactory, ct);
             var derived = Stopwatch.StartNew();
             await host.Services.GetRequiredService<DerivedFacts>().DeriveStaleAsync(loaded.Repositories.Select(r => r.Id).ToList(), null, ct);
             Console.Error.WriteLine(string.Create(C, $"pages: facts derived in {derived.Elapsed.TotalSeconds:0.0} s"));
             var metrics = await TimeOverviewMetricsAsync(host.Services.GetRequiredService<MetricsService>(), loaded.Repositories, ct);
-            prepared = new Prepared(loaded, synced, derived.Elapsed.TotalSeconds, metrics, 0);
+            prepared = new Prepared(loaded, synced, reused ? 0 : derived.Elapsed.TotalSeconds, metrics, 0);
         }
 
         // Closes the pooled connections, which checkpoints the WAL: the app opens the file as a sync would have left it.
         SqliteConnection.ClearAllPools();
+        if (cache is not null && !reused)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(cache)!);
+            File.Copy(database, cache);
+        }
+
         var bytes = Directory.EnumerateFiles(Path.GetDirectoryName(database)!, Path.GetFileName(database) + "*").Sum(f => new FileInfo(f).Length);
         return prepared with { DatabaseBytes = bytes };
+    }
+
+    /// <summary>The world generated again, its repositories found in a database prepared earlier.</summary>
+    private static async Task<Loaded> GenerateAndFindAsync(IDbContextFactory<HealthDb> dbFactory, int prs, int repositories, CancellationToken ct)
+    {
+        var world = Generate(prs, repositories);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = (await db.Repositories.OrderBy(r => r.Id).Select(r => new { r.Id, r.Owner, r.Name }).ToListAsync(ct)).Select(r => (r.Id, $"{r.Owner}/{r.Name}")).ToList();
+        return new Loaded(world, found, await db.PullRequests.CountAsync(ct), 0, 0);
     }
 
     /// <summary>The engine alone, on <paramref name="database"/>, with the bot rules the app is given.</summary>
@@ -119,18 +148,7 @@ internal static partial class PagesBenchmark
     private static async Task<Loaded> GenerateAndLoadAsync(IDbContextFactory<HealthDb> dbFactory, int prs, int repositories, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        // The shape of MeasureBenchmark's world: ~3 reviews and ~6 comments per PR, seed 7.
-        var world = WorldGenerator.Generate(new WorldOptions
-        {
-            Owner = Owner,
-            Name = Name,
-            Prs = prs,
-            ExtraRepositories = repositories - 1,
-            Seed = 7,
-            End = End,
-            ReviewsScale = 2.25,
-            CommentsScale = 1.35,
-        });
+        var world = Generate(prs, repositories);
         var generated = watch.Elapsed.TotalSeconds;
         Console.Error.WriteLine(string.Create(C, $"pages: generated {world.Repositories.Count} repositories ({world.Repositories.Sum(r => r.Pulls.Count):N0} PRs) in {generated:0.0} s"));
         watch.Restart();
@@ -146,6 +164,19 @@ internal static partial class PagesBenchmark
 
         return new Loaded(world, loaded, pullRequests, generated, watch.Elapsed.TotalSeconds);
     }
+
+    /// <summary>The shape of MeasureBenchmark's world: ~3 reviews and ~6 comments per PR, seed 7; the same for the same sizes.</summary>
+    private static World Generate(int prs, int repositories) => WorldGenerator.Generate(new WorldOptions
+    {
+        Owner = Owner,
+        Name = Name,
+        Prs = prs,
+        ExtraRepositories = repositories - 1,
+        Seed = 7,
+        End = End,
+        ReviewsScale = 2.25,
+        CommentsScale = 1.35,
+    });
 
     /// <summary>
     /// What the overview asks of <see cref="MetricsService"/> for its cards (every repository's last 12 complete months),

@@ -10,12 +10,12 @@ namespace Health.Core.Dashboard;
 
 /// <summary>
 /// What the repository page shows that METRICS.md does not define (first-review p90, review load, bot-authored counts,
-/// newcomer cohorts, waiting lists, the newcomers list), computed by METRICS.md's rules from the same derived facts.
-/// The metrics themselves come from <see cref="MetricsService"/>. Results are kept while the repository's derived facts stay
-/// at the same version (a sync's committed page moves it on), so a repeated view costs no query and a view after a page
-/// sees it; the waiting lists are kept the same way, their waiting times taken from the clock at each view.
+/// newcomer cohorts, waiting lists, the newcomers list), computed by METRICS.md's rules from the same derived facts: the
+/// charts from the facts <see cref="MetricsService"/> keeps in memory (no query), the lists from narrow queries. Results are
+/// kept while the repository's derived facts stay at the same version (a sync's committed page moves it on), so a repeated
+/// view costs nothing and a view after a page sees it; the waiting lists' waiting times are taken from the clock at each view.
 /// </summary>
-public sealed class DashboardService(IDbContextFactory<HealthDb> dbFactory, DerivedFacts derived, TimeProvider time, IOptions<GitHubOptions> options) : IDisposable
+public sealed class DashboardService(IDbContextFactory<HealthDb> dbFactory, MetricsService metrics, DerivedFacts derived, TimeProvider time, IOptions<GitHubOptions> options) : IDisposable
 {
     /// <summary>Links to GitHub's pages for the configured GitHub.</summary>
     public GitHubLinks Links { get; } = new(options.Value.ApiUrl);
@@ -31,7 +31,7 @@ public sealed class DashboardService(IDbContextFactory<HealthDb> dbFactory, Deri
     public async Task<DashboardCharts> ChartsAsync(int repositoryId, PeriodKind kind, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var version = (await derived.VersionsAsync([repositoryId], ct)).Single().Key;
-        return await CachedAsync($"charts:{repositoryId}:{kind}:{from:O}:{to:O}", version, () => ComputeChartsAsync(repositoryId, kind, from, to, ct));
+        return await CachedAsync($"charts:{repositoryId}:{kind}:{from:O}:{to:O}", version, async () => ComputeCharts(await metrics.FactsOfAsync(repositoryId, ct), kind, from, to));
     }
 
     /// <summary>The waiting lists (as of now) and the newcomers of the range's last period that has ended.</summary>
@@ -67,7 +67,7 @@ public sealed class DashboardService(IDbContextFactory<HealthDb> dbFactory, Deri
 
     public void Dispose() => _cache.Dispose();
 
-    private async Task<DashboardCharts> ComputeChartsAsync(int repositoryId, PeriodKind kind, DateOnly from, DateOnly to, CancellationToken ct)
+    private static DashboardCharts ComputeCharts(RepositoryFacts facts, PeriodKind kind, DateOnly from, DateOnly to)
     {
         var starts = Starts(kind, from, to);
         if (starts.Count == 0)
@@ -75,22 +75,14 @@ public sealed class DashboardService(IDbContextFactory<HealthDb> dbFactory, Deri
             return new DashboardCharts([], []);
         }
 
-        var start = starts[0];
-        var end = Periods.Next(starts[^1], kind);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var periods = PeriodExtras.Compute(
-            starts,
-            kind,
-            await DashboardQueries.PullRequestsAsync(db, repositoryId, start, end, ct),
-            await DashboardQueries.IssuesAsync(db, repositoryId, start, end, ct),
-            await DashboardQueries.ReviewsAsync(db, repositoryId, start, end, ct));
-
+        var periods = PeriodExtras.Compute(starts, kind, facts.PullRequests, facts.Issues, facts.Reviews.Select(r => (r.ReviewerId, r.SubmittedAt)));
         var firstMonth = Periods.StartOf(Day(from), PeriodKind.Month);
         var lastMonth = Periods.StartOf(Day(to), PeriodKind.Month);
-        var firstPrOf = await DashboardQueries.FirstPullRequestsAsync(db, repositoryId, ct);
-        var cohortPrs = await DashboardQueries.HumanPullRequestsAsync(db, repositoryId, firstMonth, lastMonth.AddMonths(CohortRetention.MaxOffset + 1), ct);
-        var lastSync = await DashboardQueries.LastSuccessAsync(db, repositoryId, ct);
-        return new DashboardCharts(periods, CohortRetention.Compute(firstPrOf, cohortPrs, firstMonth, lastMonth, lastSync));
+        var cohortsEnd = lastMonth.AddMonths(CohortRetention.MaxOffset + 1);
+        var cohortPrs = facts.PullRequests
+            .Where(p => p.AuthorId is not null && !p.AuthorIsBot && !p.AuthorIsDeleted && p.CreatedAt >= firstMonth && p.CreatedAt < cohortsEnd)
+            .Select(p => (p.AuthorId!.Value, p.CreatedAt));
+        return new DashboardCharts(periods, CohortRetention.Compute(facts.FirstPrOf, cohortPrs, firstMonth, lastMonth, facts.Version.LastSuccessAt));
     }
 
     private async Task<ActionLists> ComputeActionListsAsync(int repositoryId, DateTime? complete, PeriodKind kind, CancellationToken ct)
@@ -105,7 +97,7 @@ public sealed class DashboardService(IDbContextFactory<HealthDb> dbFactory, Deri
             return new ActionLists(prs, issues, null, []);
         }
 
-        var firstPrOf = await DashboardQueries.FirstPullRequestsAsync(db, repositoryId, ct);
+        var firstPrOf = (await metrics.FactsOfAsync(repositoryId, ct)).FirstPrOf;
         var newcomers = await ActionListQueries.NewcomersAsync(db, repositoryId, firstPrOf, start, Periods.Next(start, kind), Links, (repo.Owner, repo.Name), ct);
         return new ActionLists(prs, issues, start, newcomers);
     }

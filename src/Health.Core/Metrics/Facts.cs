@@ -14,6 +14,9 @@ public sealed record PrFact(
 /// <summary>An issue (not a PR) as the metrics see it.</summary>
 public sealed record IssueFact(bool AuthorIsBot, DateTime CreatedAt, DateTime? ClosedAt, bool IsClosed, DateTime? FirstResponseAt);
 
+/// <summary>A review that counts as review load: submitted (not PENDING), by a human who is not the PR's author.</summary>
+public readonly record struct ReviewFact(long ReviewerId, DateTime SubmittedAt);
+
 /// <summary>A day on which a human (not bot, not deleted) account contributed.</summary>
 public readonly record struct ActivityFact(long AccountId, DateTime Day);
 

@@ -49,7 +49,18 @@ internal static class FactsLoader
                 """,
                 r => new ActivityFact(r.GetInt64(0), ReadTime(r, 1)!.Value),
                 ct);
-            return new RepositoryFacts.Read(version, prs, issues, activity);
+            // From the PRs read to their reviews (SQLite keeps a CROSS JOIN's order): after a sync, a few PRs' reviews, not a scan of them all.
+            var reviews = await ReadAsync(db, $"""
+                SELECT r."PullNumber", r."AuthorId", r."SubmittedAt"
+                FROM "PullRequests" p
+                CROSS JOIN "Reviews" r ON r."RepositoryId" = p."RepositoryId" AND r."PullNumber" = p."Number"
+                JOIN "Accounts" a ON a."Id" = r."AuthorId"
+                WHERE p."RepositoryId" = {id} AND r."State" <> 'PENDING' AND r."SubmittedAt" IS NOT NULL AND a."IsBot" = 0 AND a."IsDeleted" = 0
+                  AND (p."AuthorId" IS NULL OR p."AuthorId" <> r."AuthorId"){Newer("p", "FactsSequence")}
+                """,
+                r => (r.GetInt32(0), new ReviewFact(r.GetInt64(1), ReadTime(r, 2)!.Value)),
+                ct);
+            return new RepositoryFacts.Read(version, prs, issues, activity, reviews);
         }
         finally
         {

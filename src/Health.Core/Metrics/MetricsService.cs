@@ -35,17 +35,20 @@ public sealed class MetricsService(IDbContextFactory<HealthDb> dbFactory, Derive
     }
 
     /// <summary>Brings a repository's facts in memory up to what the database holds now (the dashboard's warmer calls it).</summary>
-    public async Task WarmAsync(int repositoryId, CancellationToken ct)
-    {
-        var version = (await derived.VersionsAsync([repositoryId], ct)).Single();
-        await RepositoryFactsAsync(version, ct);
-    }
+    public Task WarmAsync(int repositoryId, CancellationToken ct) => FactsOfAsync(repositoryId, ct);
+
+    /// <summary>A repository's facts as the database holds them now, from memory (brought up to date first if a sync moved them on).</summary>
+    internal async Task<RepositoryFacts> FactsOfAsync(int repositoryId, CancellationToken ct) =>
+        await RepositoryFactsAsync((await derived.VersionsAsync([repositoryId], ct)).Single(), ct);
 
     /// <summary>How many times a repository's facts were read whole from the database (for tests: a warm view reads none).</summary>
     internal int Loads => Volatile.Read(ref _loads);
 
     /// <summary>How many times only what was derived since was read.</summary>
     internal int Refreshes => Volatile.Read(ref _refreshes);
+
+    /// <summary>Whether the repository's facts in memory are at <paramref name="version"/> (or newer): a view from them reads nothing.</summary>
+    internal bool HoldsCurrent(FactsVersion version) => Kept(version.RepositoryId) is { } kept && Covers(kept.Version, version);
 
     /// <summary>The version of the repository's kept facts, if any are kept (for tests).</summary>
     internal FactsVersion? KeptVersion(int repositoryId) => Kept(repositoryId)?.Version;

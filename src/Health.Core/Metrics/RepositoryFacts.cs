@@ -8,8 +8,10 @@ internal sealed class RepositoryFacts
 {
     private readonly int[] _prNumbers;
     private readonly int[] _issueNumbers;
+    private readonly int[] _reviewNumbers;
+    private readonly Lazy<Dictionary<long, DateTime>> _firstPrOf;
 
-    private RepositoryFacts(FactsVersion version, int[] prNumbers, PrFact[] prs, int[] issueNumbers, IssueFact[] issues, ActivityFact[] activity)
+    private RepositoryFacts(FactsVersion version, int[] prNumbers, PrFact[] prs, int[] issueNumbers, IssueFact[] issues, ActivityFact[] activity, int[] reviewNumbers, ReviewFact[] reviews)
     {
         Version = version;
         _prNumbers = prNumbers;
@@ -17,6 +19,9 @@ internal sealed class RepositoryFacts
         _issueNumbers = issueNumbers;
         Issues = issues;
         Activity = activity;
+        _reviewNumbers = reviewNumbers;
+        Reviews = reviews;
+        _firstPrOf = new(FirstPullRequests);
     }
 
     public FactsVersion Version { get; }
@@ -27,11 +32,25 @@ internal sealed class RepositoryFacts
 
     public ActivityFact[] Activity { get; }
 
-    /// <summary>The cache's measure of this set's memory: its rows.</summary>
-    public int Rows => PullRequests.Length + Issues.Length + Activity.Length;
+    /// <summary>The reviews that count as review load, of every PR.</summary>
+    public ReviewFact[] Reviews { get; }
 
-    /// <summary>Items and days as <see cref="FactsLoader"/> read them, with the version the read stands at.</summary>
-    public sealed record Read(FactsVersion Version, List<(int Number, PrFact Fact)> PullRequests, List<(int Number, IssueFact Fact)> Issues, List<ActivityFact> Activity);
+    /// <summary>Each human author's (not bot, not deleted) first PR: the earliest creation time; worked out once per version.</summary>
+    public IReadOnlyDictionary<long, DateTime> FirstPrOf => _firstPrOf.Value;
+
+    /// <summary>The cache's measure of this set's memory: its rows.</summary>
+    public int Rows => PullRequests.Length + Issues.Length + Activity.Length + Reviews.Length;
+
+    /// <summary>
+    /// Items, days and reviews as <see cref="FactsLoader"/> read them, with the version the read stands at. The reviews are
+    /// every counted review of the PRs read: a PR read again brings all of its reviews.
+    /// </summary>
+    public sealed record Read(
+        FactsVersion Version,
+        List<(int Number, PrFact Fact)> PullRequests,
+        List<(int Number, IssueFact Fact)> Issues,
+        List<ActivityFact> Activity,
+        List<(int Number, ReviewFact Fact)> Reviews);
 
     /// <summary>The facts of a whole read.</summary>
     public static RepositoryFacts From(Read read) => new(
@@ -40,7 +59,9 @@ internal sealed class RepositoryFacts
         [.. read.PullRequests.Select(p => p.Fact)],
         [.. read.Issues.Select(i => i.Number)],
         [.. read.Issues.Select(i => i.Fact)],
-        [.. read.Activity]);
+        [.. read.Activity],
+        [.. read.Reviews.Select(r => r.Number)],
+        [.. read.Reviews.Select(r => r.Fact)]);
 
     /// <summary>
     /// These facts with a read of what was derived after them laid over: items replaced by number or added, days added (a
@@ -50,7 +71,46 @@ internal sealed class RepositoryFacts
     {
         var (prNumbers, prs) = Merge(_prNumbers, PullRequests, newer.PullRequests);
         var (issueNumbers, issues) = Merge(_issueNumbers, Issues, newer.Issues);
-        return new RepositoryFacts(newer.Version, prNumbers, prs, issueNumbers, issues, newer.Activity.Count == 0 ? Activity : [.. Activity, .. newer.Activity]);
+        var (reviewNumbers, reviews) = newer.PullRequests.Count == 0 ? (_reviewNumbers, Reviews) : ReplaceReviews(newer);
+        return new RepositoryFacts(newer.Version, prNumbers, prs, issueNumbers, issues, newer.Activity.Count == 0 ? Activity : [.. Activity, .. newer.Activity], reviewNumbers, reviews);
+    }
+
+    /// <summary>The reviews of the PRs read again replaced by what the read brought (none, if a PR has none left).</summary>
+    private (int[] Numbers, ReviewFact[] Reviews) ReplaceReviews(Read newer)
+    {
+        var reread = newer.PullRequests.Select(p => p.Number).ToHashSet();
+        var numbers = new List<int>(_reviewNumbers.Length + newer.Reviews.Count);
+        var reviews = new List<ReviewFact>(_reviewNumbers.Length + newer.Reviews.Count);
+        for (var i = 0; i < _reviewNumbers.Length; i++)
+        {
+            if (!reread.Contains(_reviewNumbers[i]))
+            {
+                numbers.Add(_reviewNumbers[i]);
+                reviews.Add(Reviews[i]);
+            }
+        }
+
+        foreach (var (number, review) in newer.Reviews)
+        {
+            numbers.Add(number);
+            reviews.Add(review);
+        }
+
+        return ([.. numbers], [.. reviews]);
+    }
+
+    private Dictionary<long, DateTime> FirstPullRequests()
+    {
+        var first = new Dictionary<long, DateTime>();
+        foreach (var p in PullRequests)
+        {
+            if (p.AuthorId is { } author && !p.AuthorIsBot && !p.AuthorIsDeleted && (!first.TryGetValue(author, out var at) || p.CreatedAt < at))
+            {
+                first[author] = p.CreatedAt;
+            }
+        }
+
+        return first;
     }
 
     /// <summary>The metrics' input for this repository alone.</summary>

@@ -29,6 +29,8 @@ public sealed class HealthDb(DbContextOptions<HealthDb> options) : DbContext(opt
 
     public DbSet<DerivedState> DerivedStates => Set<DerivedState>();
 
+    public DbSet<StoredRows> StoredRows => Set<StoredRows>();
+
     public DbSet<ReportSchedule> ReportSchedules => Set<ReportSchedule>();
 
     public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
@@ -67,6 +69,9 @@ public sealed class HealthDb(DbContextOptions<HealthDb> options) : DbContext(opt
             e.HasIndex(p => new { p.RepositoryId, p.Number }).IsUnique();
             e.HasIndex(p => new { p.RepositoryId, p.CreatedAt });
             e.HasIndex(p => new { p.RepositoryId, p.FactsSequence });
+
+            // The waiting list (open, unanswered, oldest first) and its count read only what waits, not every PR.
+            e.HasIndex(p => new { p.RepositoryId, p.CreatedAt }, "IX_PullRequests_Waiting").HasFilter("\"State\" = 'open' AND \"FirstResponseAt\" IS NULL");
             e.HasOne<TrackedRepository>().WithMany().HasForeignKey(p => p.RepositoryId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<Review>(e =>
@@ -93,6 +98,7 @@ public sealed class HealthDb(DbContextOptions<HealthDb> options) : DbContext(opt
             e.HasIndex(i => new { i.RepositoryId, i.Number }).IsUnique();
             e.HasIndex(i => new { i.RepositoryId, i.CreatedAt });
             e.HasIndex(i => new { i.RepositoryId, i.FactsSequence });
+            e.HasIndex(i => new { i.RepositoryId, i.CreatedAt }, "IX_Issues_Waiting").HasFilter("\"State\" = 'open' AND \"FirstResponseAt\" IS NULL");
             e.HasOne<TrackedRepository>().WithMany().HasForeignKey(i => i.RepositoryId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<SyncCursor>(e =>
@@ -110,6 +116,13 @@ public sealed class HealthDb(DbContextOptions<HealthDb> options) : DbContext(opt
         {
             e.HasKey(d => d.RepositoryId);
             e.HasOne<TrackedRepository>().WithMany().HasForeignKey(d => d.RepositoryId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<StoredRows>(e =>
+        {
+            e.HasKey(s => new { s.RepositoryId, s.Range });
+            e.Property(s => s.Range).HasMaxLength(100);
+            e.Property(s => s.Version).HasMaxLength(200);
+            e.HasOne<TrackedRepository>().WithMany().HasForeignKey(s => s.RepositoryId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<SyncStatus>(e =>
         {

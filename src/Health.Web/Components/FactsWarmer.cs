@@ -13,12 +13,14 @@ namespace Health.Web.Components;
 /// it runs — a sync finished in this process or any other (a CLI sync, another worker), or a whole derivation — what it
 /// derived is read in the background (only that: see <see cref="MetricsService"/>), so no reader pays for it: the first view
 /// after a sync finds the facts as a warm view does, and so do the repository page's default charts (the last 12 months).
+/// The overview's rows are stored too (<see cref="StoredMetrics"/>), so that its first view after a start needs no facts.
 /// It looks every <see cref="DashboardOptions.RefreshInterval"/>.
 /// </summary>
 internal sealed partial class FactsWarmer(
     IDbContextFactory<HealthDb> dbFactory,
     DerivedFacts derived,
     MetricsService metrics,
+    StoredMetrics stored,
     DashboardService dashboard,
     IOptions<DashboardOptions> options,
     TimeProvider time,
@@ -47,28 +49,32 @@ internal sealed partial class FactsWarmer(
     /// <summary>Brings up to date the facts of each tracked repository, not syncing now, whose facts moved on since the last look.</summary>
     private async Task WarmChangedAsync(CancellationToken ct)
     {
-        List<int> idle;
+        Dictionary<int, string> idle;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            idle = await db.Repositories.AsNoTracking()
-                .Where(r => r.RemovedAt == null)
-                .Join(db.SyncStatuses, r => r.Id, s => s.RepositoryId, (r, s) => new { r.Id, s.State })
-                .Where(x => x.State != SyncState.Running && x.State != SyncState.NeverSynced)
-                .Select(x => x.Id)
-                .ToListAsync(ct);
+            idle = (await db.Repositories.AsNoTracking()
+                    .Where(r => r.RemovedAt == null)
+                    .Join(db.SyncStatuses, r => r.Id, s => s.RepositoryId, (r, s) => new { r.Id, r.Owner, r.Name, s.State })
+                    .Where(x => x.State != SyncState.Running && x.State != SyncState.NeverSynced)
+                    .ToListAsync(ct))
+                .ToDictionary(x => x.Id, x => $"{x.Owner}/{x.Name}");
         }
 
-        foreach (var version in await derived.VersionsAsync(idle, ct))
+        foreach (var version in await derived.VersionsAsync(idle.Keys, ct))
         {
             if (_warmAt.TryGetValue(version.RepositoryId, out var warm) && warm == version)
             {
                 continue;
             }
 
-            await metrics.WarmAsync(version.RepositoryId, ct);
-            var (from, to) = Pages.Repository.RepositoryView.DefaultRange(PeriodKind.Month, time.GetUtcNow().UtcDateTime);
-            await dashboard.ChartsAsync(version.RepositoryId, PeriodKind.Month, from, to, ct);
-            _warmAt[version.RepositoryId] = version;
+            var id = version.RepositoryId;
+            var now = time.GetUtcNow().UtcDateTime;
+            await metrics.WarmAsync(id, ct);
+            var (from, to) = Pages.Repository.RepositoryView.DefaultRange(PeriodKind.Month, now);
+            await dashboard.ChartsAsync(id, PeriodKind.Month, from, to, ct);
+            var (first, last) = Pages.Overview.OverviewPage.Range(now);
+            await stored.StoreAsync(id, idle[id], PeriodKind.Month, first, last, ct);
+            _warmAt[id] = version;
         }
     }
 

@@ -1,4 +1,6 @@
 using GitHubSimulator;
+using Health.Core.Dashboard;
+using Health.Core.GitHub;
 using Health.Core.Metrics;
 using Health.Core.Metrics.Formulas;
 using Health.Core.Storage;
@@ -46,6 +48,8 @@ public class MetricsServiceTests
         var metrics = h.Service<MetricsService>();
         var before = await metrics.ForRepositoryAsync(repo.Id, "acme/widgets", PeriodKind.Week, null, null, CancellationToken.None);
         Assert.Equal((1, 0), (metrics.Loads, metrics.Refreshes));
+        var (from, to) = (DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(-14)), DateOnly.FromDateTime(DateTime.UtcNow));
+        var chartsBefore = Json(await h.Service<DashboardService>().ChartsAsync(repo.Id, PeriodKind.Month, from, to, CancellationToken.None));
 
         var w = h.World;
         var people = w.Accounts.Where(a => a.Type == AccountTypes.User && a.Login != "ghost").Take(3).ToList();
@@ -64,7 +68,13 @@ public class MetricsServiceTests
         Assert.Equal((1, 1), (metrics.Loads, metrics.Refreshes));
         Assert.NotEqual(before, after);
 
+        // The dashboard's charts (review load, first-review p90, cohorts) come from the same kept facts, reviews included.
+        var charts = Json(await h.Service<DashboardService>().ChartsAsync(repo.Id, PeriodKind.Month, from, to, CancellationToken.None));
+        Assert.NotEqual(chartsBefore, charts);
         using var afresh = NewService(h, cacheRows: 10_000_000);
+        using var freshDashboard = new DashboardService(h.Service<IDbContextFactory<HealthDb>>(), afresh, h.Service<DerivedFacts>(), TimeProvider.System, h.Service<IOptions<GitHubOptions>>());
+        Assert.Equal(Json(await freshDashboard.ChartsAsync(repo.Id, PeriodKind.Month, from, to, CancellationToken.None)), charts);
+
         Assert.Equal(await afresh.ForRepositoryAsync(repo.Id, "acme/widgets", PeriodKind.Week, null, null, CancellationToken.None), after);
         Assert.Equal(
             await afresh.ForRepositoryAsync(repo.Id, "acme/widgets", PeriodKind.Month, null, null, CancellationToken.None),
@@ -140,5 +150,7 @@ public class MetricsServiceTests
         TimeProvider.System,
         Options.Create(new MetricsOptions { CacheRows = cacheRows }));
 
-    private static int Rows(RepositoryFacts.Read read) => read.PullRequests.Count + read.Issues.Count + read.Activity.Count;
+    private static string Json(DashboardCharts charts) => System.Text.Json.JsonSerializer.Serialize(charts);
+
+    private static int Rows(RepositoryFacts.Read read) => read.PullRequests.Count + read.Issues.Count + read.Activity.Count + read.Reviews.Count;
 }

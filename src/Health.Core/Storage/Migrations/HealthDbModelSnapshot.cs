@@ -133,6 +133,9 @@ namespace Health.Core.Storage.Migrations
                     b.HasIndex("RepositoryId", "Number")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "RepositoryId", "CreatedAt" }, "IX_Issues_Waiting")
+                        .HasFilter("\"State\" = 'open' AND \"FirstResponseAt\" IS NULL");
+
                     b.ToTable("Issues");
                 });
 
@@ -238,6 +241,9 @@ namespace Health.Core.Storage.Migrations
 
                     b.HasIndex("RepositoryId", "Number")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "RepositoryId", "CreatedAt" }, "IX_PullRequests_Waiting")
+                        .HasFilter("\"State\" = 'open' AND \"FirstResponseAt\" IS NULL");
 
                     b.ToTable("PullRequests");
                 });
@@ -462,6 +468,29 @@ namespace Health.Core.Storage.Migrations
                     b.HasIndex("RepositoryId", "PullNumber");
 
                     b.ToTable("ReviewComments");
+                });
+
+            modelBuilder.Entity("Health.Core.Storage.Entities.StoredRows", b =>
+                {
+                    b.Property<int>("RepositoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Range")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RepositoryId", "Range");
+
+                    b.ToTable("StoredRows");
                 });
 
             modelBuilder.Entity("Health.Core.Storage.Entities.SyncCursor", b =>
@@ -699,6 +728,15 @@ namespace Health.Core.Storage.Migrations
                 });
 
             modelBuilder.Entity("Health.Core.Storage.Entities.ReviewComment", b =>
+                {
+                    b.HasOne("Health.Core.Storage.Entities.TrackedRepository", null)
+                        .WithMany()
+                        .HasForeignKey("RepositoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Health.Core.Storage.Entities.StoredRows", b =>
                 {
                     b.HasOne("Health.Core.Storage.Entities.TrackedRepository", null)
                         .WithMany()

@@ -24,7 +24,7 @@ public sealed partial class OverviewPage : ComponentBase, IDisposable
     private IDbContextFactory<HealthDb> DbFactory { get; set; } = default!;
 
     [Inject]
-    private MetricsService Metrics { get; set; } = default!;
+    private StoredMetrics Metrics { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -51,6 +51,13 @@ public sealed partial class OverviewPage : ComponentBase, IDisposable
         }
     }
 
+    /// <summary>The months the cards cover: the 12 complete months before <paramref name="now"/>'s.</summary>
+    internal static (DateOnly From, DateOnly To) Range(DateTime now)
+    {
+        var thisMonth = Periods.StartOf(now, PeriodKind.Month);
+        return (DateOnly.FromDateTime(thisMonth.AddMonths(-12)), DateOnly.FromDateTime(thisMonth.AddDays(-1)));
+    }
+
     private static ChartSpec Spark(KeyNumber number) =>
         new(ChartKind.Line, [new ChartSeries(number.Label, number.Trend)]) { Sparkline = true, Height = 36, Format = number.Format };
 
@@ -70,9 +77,7 @@ public sealed partial class OverviewPage : ComponentBase, IDisposable
         var statuses = await db.SyncStatuses.AsNoTracking().ToDictionaryAsync(s => s.RepositoryId, ct);
         var lastSuccess = repos.ToDictionary(r => r.Id, r => statuses.GetValueOrDefault(r.Id)?.LastSuccessAt);
         var previous = _cards?.ToDictionary(c => c.FullName);
-        var thisMonth = Periods.StartOf(now, PeriodKind.Month);
-        var from = DateOnly.FromDateTime(thisMonth.AddMonths(-12));
-        var to = DateOnly.FromDateTime(thisMonth.AddDays(-1));
+        var (from, to) = Range(now);
 
         var cards = new List<OverviewCard>();
         foreach (var repo in repos.OrderBy(r => r.FullNameKey, StringComparer.Ordinal))
@@ -88,7 +93,7 @@ public sealed partial class OverviewPage : ComponentBase, IDisposable
 
             if (status?.LastSuccessAt is not null)
             {
-                rows = await Metrics.ForRepositoryAsync(repo.Id, repo.FullName, PeriodKind.Month, from, to, ct);
+                rows = await Metrics.RowsAsync(repo.Id, repo.FullName, PeriodKind.Month, from, to, ct);
             }
 
             cards.Add(OverviewCard.Build(repo.Owner, repo.Name, rows, state, status?.Percent));
