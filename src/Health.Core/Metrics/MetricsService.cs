@@ -18,8 +18,12 @@ public sealed class MetricsService(IDbContextFactory<HealthDb> dbFactory, Derive
     /// <summary>Each repository's facts, sized by their rows and bounded by <see cref="MetricsOptions.CacheRows"/>.</summary>
     private readonly MemoryCache _facts = new(new MemoryCacheOptions { SizeLimit = options.Value.CacheRows });
 
+    /// <summary>Rows computed for a view, kept while the facts they came from stay at the same versions (each entry is a range's rows).</summary>
+    private readonly MemoryCache _rows = new(new MemoryCacheOptions { SizeLimit = MaxRowSets });
+
     /// <summary>One reader at a time per repository, so that a start's warming and a first view read its facts once.</summary>
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _reading = new();
+    private const int MaxRowSets = 512;
     private int _loads;
     private int _refreshes;
 
@@ -30,8 +34,24 @@ public sealed class MetricsService(IDbContextFactory<HealthDb> dbFactory, Derive
     /// <summary>Rows for a group: counts summed, durations pooled before the median, contributors counted once.</summary>
     public async Task<IReadOnlyList<MetricsRow>> ForGroupAsync(IReadOnlyCollection<int> repositoryIds, string label, PeriodKind kind, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
-        var facts = await FactsAsync(repositoryIds, ct);
-        return MetricsCalculator.Compute(label, facts, kind, time.GetUtcNow().UtcDateTime, from, to);
+        var versions = await derived.VersionsAsync(repositoryIds, ct);
+        var sets = new List<RepositoryFacts>();
+        foreach (var version in versions)
+        {
+            sets.Add(await RepositoryFactsAsync(version, ct));
+        }
+
+        // Without a range the rows run to today, so they are kept only for the day.
+        var now = time.GetUtcNow().UtcDateTime;
+        var key = $"{label}|{kind}|{from:O}|{to:O}|{(from is null || to is null ? now.Date.ToString("O") : string.Empty)}|{string.Join(",", sets.Select(f => f.Version.Key))}";
+        if (_rows.TryGetValue(key, out IReadOnlyList<MetricsRow>? rows) && rows is not null)
+        {
+            return rows;
+        }
+
+        rows = MetricsCalculator.Compute(label, RepositoryFacts.Pool(sets), kind, now, from, to);
+        _rows.Set(key, rows, new MemoryCacheEntryOptions { Size = 1 });
+        return rows;
     }
 
     /// <summary>Brings a repository's facts in memory up to what the database holds now (the dashboard's warmer calls it).</summary>
@@ -55,17 +75,6 @@ public sealed class MetricsService(IDbContextFactory<HealthDb> dbFactory, Derive
 
     /// <summary>Whether the facts of every one of <paramref name="repositoryIds"/> are in memory (any version), for tests.</summary>
     internal bool Holds(IReadOnlyCollection<int> repositoryIds) => repositoryIds.All(id => _facts.TryGetValue(id, out _));
-
-    private async Task<MetricsFacts> FactsAsync(IReadOnlyCollection<int> repositoryIds, CancellationToken ct)
-    {
-        var sets = new List<RepositoryFacts>();
-        foreach (var version in await derived.VersionsAsync(repositoryIds, ct))
-        {
-            sets.Add(await RepositoryFactsAsync(version, ct));
-        }
-
-        return RepositoryFacts.Pool(sets);
-    }
 
     /// <summary>The repository's facts at <paramref name="current"/>: as kept, brought up to date, or read whole.</summary>
     private async Task<RepositoryFacts> RepositoryFactsAsync(FactsVersion current, CancellationToken ct)
@@ -117,6 +126,7 @@ public sealed class MetricsService(IDbContextFactory<HealthDb> dbFactory, Derive
     public void Dispose()
     {
         _facts.Dispose();
+        _rows.Dispose();
         foreach (var gate in _reading.Values)
         {
             gate.Dispose();

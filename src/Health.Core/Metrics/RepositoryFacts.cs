@@ -79,24 +79,31 @@ internal sealed class RepositoryFacts
     private (int[] Numbers, ReviewFact[] Reviews) ReplaceReviews(Read newer)
     {
         var reread = newer.PullRequests.Select(p => p.Number).ToHashSet();
-        var numbers = new List<int>(_reviewNumbers.Length + newer.Reviews.Count);
-        var reviews = new List<ReviewFact>(_reviewNumbers.Length + newer.Reviews.Count);
+        var kept = 0;
+        foreach (var number in _reviewNumbers)
+        {
+            kept += reread.Contains(number) ? 0 : 1;
+        }
+
+        var numbers = new int[kept + newer.Reviews.Count];
+        var reviews = new ReviewFact[numbers.Length];
+        var at = 0;
         for (var i = 0; i < _reviewNumbers.Length; i++)
         {
             if (!reread.Contains(_reviewNumbers[i]))
             {
-                numbers.Add(_reviewNumbers[i]);
-                reviews.Add(Reviews[i]);
+                (numbers[at], reviews[at]) = (_reviewNumbers[i], Reviews[i]);
+                at++;
             }
         }
 
         foreach (var (number, review) in newer.Reviews)
         {
-            numbers.Add(number);
-            reviews.Add(review);
+            (numbers[at], reviews[at]) = (number, review);
+            at++;
         }
 
-        return ([.. numbers], [.. reviews]);
+        return (numbers, reviews);
     }
 
     private Dictionary<long, DateTime> FirstPullRequests()
@@ -116,10 +123,10 @@ internal sealed class RepositoryFacts
     /// <summary>The metrics' input for this repository alone.</summary>
     public MetricsFacts ToFacts() => Pool([this]);
 
-    /// <summary>The metrics' input for several repositories together; the sets are shared, not copied, when there is one.</summary>
+    /// <summary>The metrics' input for several repositories together: their sets side by side, shared, not copied.</summary>
     public static MetricsFacts Pool(IReadOnlyList<RepositoryFacts> sets)
     {
-        IReadOnlyList<T> Join<T>(Func<RepositoryFacts, T[]> part) => sets.Count == 1 ? part(sets[0]) : [.. sets.SelectMany(part)];
+        IReadOnlyList<T> Join<T>(Func<RepositoryFacts, T[]> part) => sets.Count == 1 ? part(sets[0]) : new Joined<T>(sets.Select(part));
         var prs = Join(s => s.PullRequests);
         var issues = Join(s => s.Issues);
         DateTime? first = prs.Count + issues.Count == 0 ? null : prs.Select(p => p.CreatedAt).Concat(issues.Select(i => i.CreatedAt)).Min();
@@ -128,6 +135,7 @@ internal sealed class RepositoryFacts
         return new MetricsFacts(prs, issues, Join(s => s.Activity), first, lastSync);
     }
 
+    /// <summary>The items with those read again replaced in place (by number) and the new ones added after, in number order.</summary>
     private static (int[] Numbers, T[] Items) Merge<T>(int[] numbers, T[] items, List<(int Number, T Fact)> newer)
     {
         if (newer.Count == 0)
@@ -141,20 +149,30 @@ internal sealed class RepositoryFacts
             pending[number] = fact;
         }
 
-        var mergedNumbers = new List<int>(numbers.Length + pending.Count);
-        var merged = new List<T>(numbers.Length + pending.Count);
-        for (var i = 0; i < numbers.Length; i++)
+        var merged = (T[])items.Clone();
+        for (var i = 0; i < numbers.Length && pending.Count > 0; i++)
         {
-            mergedNumbers.Add(numbers[i]);
-            merged.Add(pending.Remove(numbers[i], out var replaced) ? replaced : items[i]);
+            if (pending.Remove(numbers[i], out var replaced))
+            {
+                merged[i] = replaced;
+            }
         }
 
+        if (pending.Count == 0)
+        {
+            return (numbers, merged);
+        }
+
+        var mergedNumbers = new int[numbers.Length + pending.Count];
+        numbers.CopyTo(mergedNumbers, 0);
+        Array.Resize(ref merged, mergedNumbers.Length);
+        var at = numbers.Length;
         foreach (var (number, fact) in pending.OrderBy(p => p.Key))
         {
-            mergedNumbers.Add(number);
-            merged.Add(fact);
+            (mergedNumbers[at], merged[at]) = (number, fact);
+            at++;
         }
 
-        return ([.. mergedNumbers], [.. merged]);
+        return (mergedNumbers, merged);
     }
 }
