@@ -19,6 +19,12 @@ namespace Health.Core.Metrics;
 /// </summary>
 public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGate writeGate, IOptions<GitHubOptions> options)
 {
+    /// <summary>The columns of pull requests and issues that only a derivation writes (a collector's upsert leaves them alone).</summary>
+    public static readonly IReadOnlySet<string> Columns = new HashSet<string>(StringComparer.Ordinal)
+    {
+        nameof(PullRequest.FirstResponseAt), nameof(PullRequest.FirstReviewAt), nameof(PullRequest.FactsSequence),
+    };
+
     /// <summary>Changes when the derivation itself changes, so facts derived by an older version are derived again once.</summary>
     private const string Version = "v2";
 
@@ -46,7 +52,7 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
     }
 
     /// <summary>
-    /// Derives again the whole of each repository (of <paramref name="repositoryIds"/>, or every tracked one) whose facts were
+    /// Derives again the whole of each repository (of <paramref name="repositoryIds"/>, or every one, tracked or kept) whose facts were
     /// derived under other rules or never recorded, one repository a transaction, reporting each as it starts. Returns how many.
     /// </summary>
     public async Task<int> DeriveStaleAsync(IReadOnlyCollection<int>? repositoryIds, IProgress<DerivationProgress>? progress, CancellationToken ct)
@@ -56,7 +62,7 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var repositories = await db.Repositories.AsNoTracking()
-                .Where(r => repositoryIds == null ? r.RemovedAt == null : repositoryIds.Contains(r.Id))
+                .Where(r => repositoryIds == null || repositoryIds.Contains(r.Id))
                 .Select(r => new { r.Id, r.Owner, r.Name })
                 .ToListAsync(ct);
             var fresh = await db.DerivedStates.AsNoTracking().Where(s => s.BotRules == rules).Select(s => s.RepositoryId).ToListAsync(ct);

@@ -97,9 +97,18 @@ public sealed class MetricsService(IDbContextFactory<HealthDb> dbFactory, Derive
 
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             RepositoryFacts facts;
+            // Only what was derived since, laid over the kept facts, unless a whole derivation came in between (seen in the
+            // read's own snapshot): then its days and flags may have gone, and only a whole read is right.
+            RepositoryFacts.Read? newer = null;
             if (kept is not null && kept.Version.Stale == current.Stale && kept.Version.Whole == current.Whole)
             {
-                facts = kept.Apply(await FactsLoader.LoadAsync(db, id, derived.CurrentRules, kept.Version.Sequence, ct));
+                newer = await FactsLoader.LoadAsync(db, id, derived.CurrentRules, kept.Version.Sequence, ct);
+                newer = newer.Version.Stale == kept.Version.Stale && newer.Version.Whole == kept.Version.Whole ? newer : null;
+            }
+
+            if (kept is not null && newer is not null)
+            {
+                facts = kept.Apply(newer);
                 Interlocked.Increment(ref _refreshes);
             }
             else

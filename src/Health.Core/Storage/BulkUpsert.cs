@@ -60,7 +60,9 @@ internal static class BulkUpsert
                     sql.Append(')');
                 }
 
-                var updates = properties.Where(p => !p.IsPrimaryKey()).Select(p =>
+                // The derived columns are the derivation's to write (in the same transaction): a collector's row neither
+                // overwrites them nor counts as changed by them.
+                var updates = properties.Where(p => !p.IsPrimaryKey() && !Metrics.DerivedFacts.Columns.Contains(p.Name)).Select(p =>
                 {
                     var column = $"\"{p.GetColumnName(store)}\"";
                     var incoming = keepWhenNull?.Contains(p.Name) == true ? $"COALESCE(excluded.{column}, \"{table}\".{column})" : $"excluded.{column}";

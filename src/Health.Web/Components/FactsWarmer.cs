@@ -1,3 +1,4 @@
+using Hangfire;
 using Health.Core.Dashboard;
 using Health.Core.Metrics;
 using Health.Core.Metrics.Formulas;
@@ -14,7 +15,8 @@ namespace Health.Web.Components;
 /// derived is read in the background (only that: see <see cref="MetricsService"/>), so no reader pays for it: the first view
 /// after a sync finds the facts as a warm view does, and so do the repository page's default charts (the last 12 months).
 /// The overview's rows are stored too (<see cref="StoredMetrics"/>), so that its first view after a start needs no facts.
-/// It looks every <see cref="DashboardOptions.RefreshInterval"/>.
+/// When some repository's facts are stale (bot rules changed, an account turned bot), it queues <see cref="Jobs.DeriveFactsJob"/>,
+/// once for each new set of stale repositories. It looks every <see cref="DashboardOptions.RefreshInterval"/>.
 /// </summary>
 internal sealed partial class FactsWarmer(
     IDbContextFactory<HealthDb> dbFactory,
@@ -22,11 +24,13 @@ internal sealed partial class FactsWarmer(
     MetricsService metrics,
     StoredMetrics stored,
     DashboardService dashboard,
+    IBackgroundJobClient jobs,
     IOptions<DashboardOptions> options,
     TimeProvider time,
     ILogger<FactsWarmer> logger) : BackgroundService
 {
     private readonly Dictionary<int, FactsVersion> _warmAt = [];
+    private string _queuedFor = string.Empty;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -52,6 +56,7 @@ internal sealed partial class FactsWarmer(
         Dictionary<int, string> idle;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
+            await QueueDerivationAsync(await db.Repositories.Select(r => r.Id).ToListAsync(ct), ct);
             idle = (await db.Repositories.AsNoTracking()
                     .Where(r => r.RemovedAt == null)
                     .Join(db.SyncStatuses, r => r.Id, s => s.RepositoryId, (r, s) => new { r.Id, r.Owner, r.Name, s.State })
@@ -77,6 +82,22 @@ internal sealed partial class FactsWarmer(
             _warmAt[id] = version;
         }
     }
+
+    /// <summary>Queues the whole derivation of stale facts, unless it was queued for the same stale repositories already.</summary>
+    private async Task QueueDerivationAsync(List<int> repositories, CancellationToken ct)
+    {
+        var stale = string.Join(",", (await derived.VersionsAsync(repositories, ct)).Where(v => v.Stale).Select(v => v.RepositoryId));
+        if (stale.Length > 0 && stale != _queuedFor)
+        {
+            LogQueued(logger, stale);
+            jobs.Enqueue<Jobs.DeriveFactsJob>(j => j.RunAsync(CancellationToken.None));
+        }
+
+        _queuedFor = stale;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The facts of repositories {Repositories} were derived under other bot rules: deriving them again in the background")]
+    private static partial void LogQueued(ILogger logger, string repositories);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the facts of a synced repository ahead of its next view failed; trying again at the next tick")]
     private static partial void LogFailed(ILogger logger, Exception exception);

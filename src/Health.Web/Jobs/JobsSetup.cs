@@ -49,7 +49,6 @@ internal static class JobsSetup
         builder.Services.AddTransient<ReportJob>();
         builder.Services.AddHostedService<ReportsOnStart>();
         builder.Services.AddTransient<DeriveFactsJob>();
-        builder.Services.AddHostedService<FactsOnStart>();
         return builder;
     }
 

@@ -38,6 +38,26 @@ public class IncrementalDerivationTests
         Assert.NotNull((await db.PullRequests.SingleAsync(p => p.Number == unanswered.Number)).FirstResponseAt);
     }
 
+    /// <summary>An account that turns bot changes facts beyond the page that shows it: the repository's facts become stale, to be derived again whole.</summary>
+    [Fact]
+    public async Task Sync_AnAccountTurnsBot_MarksTheFactsStaleAndAWholeDerivationFollowsTheNewFlag()
+    {
+        await using var h = await GraphQLHarness.StartAsync(new WorldOptions { Prs = 120, End = SyncHarness.WorldEnd }, mode: "Rest");
+        Assert.Equal(SyncOutcome.Succeeded, (await h.SyncAsync()).Outcome);
+        var derived = h.Service<DerivedFacts>();
+        Assert.False((await derived.VersionsAsync([1], CancellationToken.None)).Single().Stale);
+
+        var human = h.Repo.Pulls.Select(p => p.User).OfType<SimAccount>().First(a => a.Type == AccountTypes.User && a.Login is not ("ghost" or "ci-helper"));
+        h.World.RenameAccount(human.Id, human.Login + "[bot]");
+        h.World.AddPull(h.Repo, human, "sent by what is now a bot");
+        Assert.Equal(SyncOutcome.Succeeded, (await h.SyncAsync()).Outcome);
+
+        Assert.True((await derived.VersionsAsync([1], CancellationToken.None)).Single().Stale);
+        Assert.Equal(1, await derived.DeriveStaleAsync(null, null, CancellationToken.None));
+        await using var db = h.NewDb();
+        Assert.False(await db.ActivityDays.Join(db.Accounts, d => d.AccountId, a => a.Id, (d, a) => a).AnyAsync(a => a.Id == human.Id && !a.IsBot));
+    }
+
     /// <summary>After a sync, the facts are fresh (no whole derivation due), and a whole derivation changes nothing.</summary>
     private static async Task AssertFreshAndEqualToWholeAsync(SyncHarness h)
     {

@@ -1,6 +1,7 @@
 using Health.Core.GitHub.Dto;
 using Health.Core.Storage;
 using Health.Core.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Health.Core.GitHub.Sync;
 
@@ -31,7 +32,31 @@ internal static class AccountUpserter
             }
         }
 
+        await MarkFlippedAsync(db, rows, ct);
         await BulkUpsert.UpsertAsync(db, rows.Values, null, ct);
+    }
+
+    /// <summary>
+    /// An account that turns bot or human (a rename into or out of <c>GitHub:ExtraBotLogins</c>, a new type) or deleted changes the
+    /// facts of every repository it contributed to, well beyond this page: their facts are marked stale (derived under other rules),
+    /// so that they are derived again whole, as after a change of rules.
+    /// </summary>
+    private static async Task MarkFlippedAsync(HealthDb db, Dictionary<long, Account> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var ids = rows.Keys.ToList();
+        var stored = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.IsBot, a.IsDeleted }).ToListAsync(ct);
+        var flipped = stored.Where(a => rows[a.Id].IsBot != a.IsBot || rows[a.Id].IsDeleted != a.IsDeleted).Select(a => a.Id).ToList();
+        if (flipped.Count > 0)
+        {
+            await db.DerivedStates
+                .Where(d => db.ActivityDays.Any(day => day.RepositoryId == d.RepositoryId && flipped.Contains(day.AccountId)))
+                .ExecuteUpdateAsync(d => d.SetProperty(x => x.BotRules, string.Empty), ct);
+        }
     }
 
     /// <summary>
