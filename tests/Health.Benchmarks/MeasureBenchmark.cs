@@ -42,6 +42,10 @@ internal static class MeasureBenchmark
             {
                 ["ConnectionStrings:Health"] = $"Data Source={database}",
                 ["GitHub:ExtraBotLogins:0"] = extraBots[0],
+
+                // Room for the whole repository's facts (a PR, an issue, a review or an activity day a row: ~10 per PR here),
+                // as a deployment of a repository this size would set it; the default (4,000,000) holds 100,000 PRs.
+                ["Metrics:CacheRows"] = Math.Max(4_000_000, prs * 12L).ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
             builder.Services.AddSingleton<TimeProvider>(new FixedClock(End));
             builder.AddHealthCore();

@@ -3,6 +3,7 @@ using Health.Core.Metrics.Formulas;
 using Health.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Health.Core.Metrics;
@@ -13,7 +14,8 @@ namespace Health.Core.Metrics;
 /// derived since (a few rows after an hourly sync), and a group pools its repositories' kept sets instead of reading
 /// them again. Nothing here derives: a view shows the facts as the database holds them.
 /// </summary>
-public sealed class MetricsService(IDbContextFactory<HealthDb> dbFactory, DerivedFacts derived, TimeProvider time, IOptions<MetricsOptions> options) : IDisposable
+public sealed partial class MetricsService(
+    IDbContextFactory<HealthDb> dbFactory, DerivedFacts derived, TimeProvider time, IOptions<MetricsOptions> options, ILogger<MetricsService>? logger = null) : IDisposable
 {
     /// <summary>Each repository's facts, sized by their rows and bounded by <see cref="MetricsOptions.CacheRows"/>.</summary>
     private readonly MemoryCache _facts = new(new MemoryCacheOptions { SizeLimit = options.Value.CacheRows });
@@ -24,6 +26,7 @@ public sealed class MetricsService(IDbContextFactory<HealthDb> dbFactory, Derive
     /// <summary>One reader at a time per repository, so that a start's warming and a first view read its facts once.</summary>
     private readonly ConcurrentDictionary<int, SemaphoreSlim> _reading = new();
     private const int MaxRowSets = 512;
+    private readonly ConcurrentDictionary<int, byte> _warnedTooLarge = new();
     private int _loads;
     private int _refreshes;
 
@@ -117,6 +120,12 @@ public sealed class MetricsService(IDbContextFactory<HealthDb> dbFactory, Derive
                 Interlocked.Increment(ref _loads);
             }
 
+            if (facts.Rows > options.Value.CacheRows && logger is not null && _warnedTooLarge.TryAdd(id, 0))
+            {
+                // The cache cannot keep a set larger than itself: every view would read the facts whole again.
+                LogTooLarge(logger, id, facts.Rows, options.Value.CacheRows);
+            }
+
             _facts.Set(id, facts, new MemoryCacheEntryOptions { Size = Math.Max(1, facts.Rows) });
             return facts;
         }
@@ -131,6 +140,9 @@ public sealed class MetricsService(IDbContextFactory<HealthDb> dbFactory, Derive
         kept.Stale == current.Stale && kept.Whole == current.Whole && kept.Sequence >= current.Sequence && kept.LastSuccessAt == current.LastSuccessAt;
 
     private RepositoryFacts? Kept(int repositoryId) => _facts.TryGetValue(repositoryId, out RepositoryFacts? facts) ? facts : null;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The facts of repository #{RepositoryId} are {Rows} rows, more than Metrics:CacheRows ({CacheRows}): they cannot be kept, so every view reads them again. Raise Metrics:CacheRows.")]
+    private static partial void LogTooLarge(ILogger logger, int repositoryId, int rows, long cacheRows);
 
     public void Dispose()
     {
