@@ -15,7 +15,7 @@ namespace Health.Core.Dashboard;
 /// kept while the repository's derived facts stay at the same version (a sync's committed page moves it on), so a repeated
 /// view costs nothing and a view after a page sees it; the waiting lists' waiting times are taken from the clock at each view.
 /// </summary>
-public sealed class DashboardService(IDbContextFactory<HealthDb> dbFactory, MetricsService metrics, DerivedFacts derived, TimeProvider time, IOptions<GitHubOptions> options) : IDisposable
+public sealed class DashboardService(IDbContextFactory<HealthDb> dbFactory, MetricsService metrics, TimeProvider time, IOptions<GitHubOptions> options) : IDisposable
 {
     /// <summary>Links to GitHub's pages for the configured GitHub.</summary>
     public GitHubLinks Links { get; } = new(options.Value.ApiUrl);
@@ -30,17 +30,17 @@ public sealed class DashboardService(IDbContextFactory<HealthDb> dbFactory, Metr
     /// </summary>
     public async Task<DashboardCharts> ChartsAsync(int repositoryId, PeriodKind kind, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var version = (await derived.VersionsAsync([repositoryId], ct)).Single().Key;
-        return await CachedAsync($"charts:{repositoryId}:{kind}:{from:O}:{to:O}", version, async () => ComputeCharts(await metrics.FactsOfAsync(repositoryId, ct), kind, from, to));
+        var facts = await metrics.FactsOfAsync(repositoryId, ct);
+        return await CachedAsync($"charts:{repositoryId}:{kind}:{from:O}:{to:O}", facts.Version.Key, () => Task.FromResult(ComputeCharts(facts, kind, from, to)));
     }
 
     /// <summary>The waiting lists (as of now) and the newcomers of the range's last period that has ended.</summary>
     public async Task<ActionLists> ActionListsAsync(int repositoryId, PeriodKind kind, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var version = (await derived.VersionsAsync([repositoryId], ct)).Single().Key;
+        var facts = await metrics.FactsOfAsync(repositoryId, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var complete = LastComplete(kind, from, to, now);
-        var lists = await CachedAsync($"lists:{repositoryId}:{kind}:{from:O}:{to:O}", $"{version}@{complete:O}", () => ComputeActionListsAsync(repositoryId, complete, kind, ct));
+        var lists = await CachedAsync($"lists:{repositoryId}:{kind}:{from:O}:{to:O}", $"{facts.Version.Key}@{complete:O}", () => ComputeActionListsAsync(facts, complete, kind, ct));
         return lists with { WaitingPrs = AsOf(lists.WaitingPrs, now), WaitingIssues = AsOf(lists.WaitingIssues, now) };
     }
 
@@ -85,8 +85,9 @@ public sealed class DashboardService(IDbContextFactory<HealthDb> dbFactory, Metr
         return new DashboardCharts(periods, CohortRetention.Compute(facts.FirstPrOf, cohortPrs, firstMonth, lastMonth, facts.Version.LastSuccessAt));
     }
 
-    private async Task<ActionLists> ComputeActionListsAsync(int repositoryId, DateTime? complete, PeriodKind kind, CancellationToken ct)
+    private async Task<ActionLists> ComputeActionListsAsync(RepositoryFacts facts, DateTime? complete, PeriodKind kind, CancellationToken ct)
     {
+        var repositoryId = facts.Version.RepositoryId;
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var repo = await db.Repositories.AsNoTracking().Where(r => r.Id == repositoryId).Select(r => new { r.Owner, r.Name }).SingleAsync(ct);
@@ -97,8 +98,7 @@ public sealed class DashboardService(IDbContextFactory<HealthDb> dbFactory, Metr
             return new ActionLists(prs, issues, null, []);
         }
 
-        var firstPrOf = (await metrics.FactsOfAsync(repositoryId, ct)).FirstPrOf;
-        var newcomers = await ActionListQueries.NewcomersAsync(db, repositoryId, firstPrOf, start, Periods.Next(start, kind), Links, (repo.Owner, repo.Name), ct);
+        var newcomers = await ActionListQueries.NewcomersAsync(db, repositoryId, facts.FirstPrOf, start, Periods.Next(start, kind), Links, (repo.Owner, repo.Name), ct);
         return new ActionLists(prs, issues, start, newcomers);
     }
 

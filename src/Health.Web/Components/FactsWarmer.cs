@@ -56,12 +56,13 @@ internal sealed partial class FactsWarmer(
         Dictionary<int, string> idle;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            await QueueDerivationAsync(await db.Repositories.Select(r => r.Id).ToListAsync(ct), ct);
-            idle = (await db.Repositories.AsNoTracking()
-                    .Where(r => r.RemovedAt == null)
-                    .Join(db.SyncStatuses, r => r.Id, s => s.RepositoryId, (r, s) => new { r.Id, r.Owner, r.Name, s.State })
-                    .Where(x => x.State != SyncState.Running && x.State != SyncState.NeverSynced)
-                    .ToListAsync(ct))
+            var repositories = await db.Repositories.AsNoTracking()
+                .GroupJoin(db.SyncStatuses, r => r.Id, s => s.RepositoryId, (r, s) => new { r, s })
+                .SelectMany(x => x.s.DefaultIfEmpty(), (x, s) => new { x.r.Id, x.r.Owner, x.r.Name, x.r.RemovedAt, State = s == null ? SyncState.NeverSynced : s.State })
+                .ToListAsync(ct);
+            await QueueDerivationAsync([.. repositories.Select(r => r.Id)], ct);
+            idle = repositories
+                .Where(x => x.RemovedAt == null && x.State != SyncState.Running && x.State != SyncState.NeverSynced)
                 .ToDictionary(x => x.Id, x => $"{x.Owner}/{x.Name}");
         }
 

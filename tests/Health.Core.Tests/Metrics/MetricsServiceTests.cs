@@ -72,7 +72,7 @@ public class MetricsServiceTests
         var charts = Json(await h.Service<DashboardService>().ChartsAsync(repo.Id, PeriodKind.Month, from, to, CancellationToken.None));
         Assert.NotEqual(chartsBefore, charts);
         using var afresh = NewService(h, cacheRows: 10_000_000);
-        using var freshDashboard = new DashboardService(h.Service<IDbContextFactory<HealthDb>>(), afresh, h.Service<DerivedFacts>(), TimeProvider.System, h.Service<IOptions<GitHubOptions>>());
+        using var freshDashboard = new DashboardService(h.Service<IDbContextFactory<HealthDb>>(), afresh, TimeProvider.System, h.Service<IOptions<GitHubOptions>>());
         Assert.Equal(Json(await freshDashboard.ChartsAsync(repo.Id, PeriodKind.Month, from, to, CancellationToken.None)), charts);
 
         Assert.Equal(await afresh.ForRepositoryAsync(repo.Id, "acme/widgets", PeriodKind.Week, null, null, CancellationToken.None), after);
