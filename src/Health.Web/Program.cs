@@ -1,4 +1,5 @@
 using Health.Core;
+using Health.Web.Access;
 using Health.Web.Cli;
 using Health.Web.Endpoints;
 using Health.Web.Components;
@@ -17,15 +18,20 @@ if (HealthCli.IsVerb(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Run from the build output (dotnet run) in Production, the framework's and the scoped-CSS assets are found through the
+// build's static web assets manifest; a published app has them in wwwroot and no manifest, and this does nothing.
+builder.WebHost.UseStaticWebAssets();
 builder.AddHealthCore();
 builder.AddHosting();
-builder.AddOperatorAccess();
+builder.AddAccess();
 builder.AddJobs();
 builder.AddHealthEndpoint();
 builder.AddDashboard();
 
 var app = builder.Build();
 app.UseHosting();
+app.UseAccess();
 app.MapHealthEndpoint();
 app.MapJobs();
 app.MapExports();

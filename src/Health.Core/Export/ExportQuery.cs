@@ -23,11 +23,14 @@ public sealed record ExportRequest(IReadOnlyList<RepositoryName> Repos, string? 
         return new string(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '.' or '_' ? c : '_').ToArray());
     }
 
-    /// <summary>Checks <paramref name="query"/>; on failure <paramref name="error"/> is one line naming the problem.</summary>
-    public static bool TryParse(ExportQuery query, out ExportRequest? request, out string? error) => TryParse(query, periodRequired: true, out request, out error);
+    /// <summary>
+    /// Checks <paramref name="query"/>; on failure <paramref name="error"/> is one line naming the problem. Dates must lie
+    /// within <see cref="RangeLimits"/> of <paramref name="today"/>, and the range hold at most <see cref="RangeLimits.MaxPeriods"/> periods.
+    /// </summary>
+    public static bool TryParse(ExportQuery query, DateOnly today, out ExportRequest? request, out string? error) => TryParse(query, periodRequired: true, today, out request, out error);
 
-    /// <summary>As <see cref="TryParse(ExportQuery, out ExportRequest?, out string?)"/>; exports of items (PRs, contributors, cohorts) need no period.</summary>
-    public static bool TryParse(ExportQuery query, bool periodRequired, out ExportRequest? request, out string? error)
+    /// <summary>As <see cref="TryParse(ExportQuery, DateOnly, out ExportRequest?, out string?)"/>; exports of items (PRs, contributors, cohorts) need no period.</summary>
+    public static bool TryParse(ExportQuery query, bool periodRequired, DateOnly today, out ExportRequest? request, out string? error)
     {
         request = null;
         var repos = new List<RepositoryName>();
@@ -75,7 +78,7 @@ public sealed record ExportRequest(IReadOnlyList<RepositoryName> Repos, string? 
             return false;
         }
 
-        if (!TryDate(query.From, "from", out var from, out error) || !TryDate(query.To, "to", out var to, out error))
+        if (!TryDate(query.From, "from", today, out var from, out error) || !TryDate(query.To, "to", today, out var to, out error))
         {
             return false;
         }
@@ -86,12 +89,18 @@ public sealed record ExportRequest(IReadOnlyList<RepositoryName> Repos, string? 
             return false;
         }
 
+        if (from is { } first && RangeLimits.CountPeriods(first, to ?? today, period) > RangeLimits.MaxPeriods)
+        {
+            error = $"from {RangeLimits.Text(first)} to {RangeLimits.Text(to ?? today)} holds more than {RangeLimits.MaxPeriods} {period.ToString().ToLowerInvariant()}s, the most one export may have";
+            return false;
+        }
+
         request = new ExportRequest(repos, org, period, from, to, query.Group);
         error = null;
         return true;
     }
 
-    private static bool TryDate(string? text, string name, out DateOnly? date, out string? error)
+    private static bool TryDate(string? text, string name, DateOnly today, out DateOnly? date, out string? error)
     {
         date = null;
         error = null;
@@ -102,6 +111,12 @@ public sealed record ExportRequest(IReadOnlyList<RepositoryName> Repos, string? 
 
         if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
         {
+            if (!RangeLimits.Allows(d, today))
+            {
+                error = $"{name} ({RangeLimits.Text(d)}) must be {RangeLimits.Describe(today)}";
+                return false;
+            }
+
             date = d;
             return true;
         }

@@ -15,6 +15,12 @@ public sealed class ReportsOptions
     /// mid-send). Longer than an SMTP or webhook attempt can take.
     /// </summary>
     public TimeSpan DeliveryLease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Lets webhooks reach loopback, link-local, private and reserved addresses (a receiver on this machine or network).
+    /// Off by default: anyone who may schedule reports could otherwise probe the network the app sits in.
+    /// </summary>
+    public bool AllowPrivateWebhooks { get; set; }
 }
 
 internal sealed class ReportsOptionsValidator : IValidateOptions<ReportsOptions>

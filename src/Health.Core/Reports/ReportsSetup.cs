@@ -22,7 +22,13 @@ public static class ReportsSetup
 
         // No logging handlers: they would write the webhook's URL, whose path is its secret.
         builder.Services.AddHttpClient(WebhookReportSender.ClientName, (sp, client) => client.Timeout = sp.GetRequiredService<IOptions<ReportsOptions>>().Value.WebhookTimeout)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var options = sp.GetRequiredService<IOptionsMonitor<ReportsOptions>>();
+
+                // No proxy: the address checked must be the webhook's own, not a proxy's.
+                return new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false, ConnectCallback = PrivateAddresses.Connect(() => options.CurrentValue.AllowPrivateWebhooks) };
+            })
             .RemoveAllLoggers();
 
         builder.Services.AddSingleton<ReportBuilder>();

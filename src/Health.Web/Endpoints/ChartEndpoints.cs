@@ -4,6 +4,7 @@ using Health.Core.Export;
 using Health.Core.Metrics;
 using Health.Core.Metrics.Formulas;
 using Health.Core.Storage;
+using Health.Web.Access;
 using Health.Web.Components.Pages.Compare;
 using Health.Web.Components.Pages.Repository;
 using Microsoft.AspNetCore.Mvc;
@@ -17,8 +18,8 @@ internal static class ChartEndpoints
     /// <summary><c>GET /repos/{owner}/{name}/charts/{chart}.csv?period=month|week&amp;from=yyyy-MM-dd&amp;to=yyyy-MM-dd&amp;bots=true</c>.</summary>
     public static IEndpointRouteBuilder MapChartExports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/repos/{owner}/{name}/charts/{chart}.csv", ChartCsvAsync);
-        app.MapGet("/compare/charts/{chart}.csv", CompareCsvAsync);
+        app.MapGet("/repos/{owner}/{name}/charts/{chart}.csv", ChartCsvAsync).Limit();
+        app.MapGet("/compare/charts/{chart}.csv", CompareCsvAsync).Limit();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using Health.Core.Export;
 using Health.Core.Metrics;
+using Health.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Health.Web.Endpoints;
@@ -12,7 +13,7 @@ internal static class ExportEndpoints
         foreach (var kind in ExportService.Kinds)
         {
             app.MapGet($"/export/{kind}.csv", (HttpContext http, ExportService exports, [FromQuery] string[]? repo, [FromQuery] string? org, [FromQuery] string? period, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] bool? group) =>
-                ExportAsync(kind, http, exports, new ExportQuery(repo ?? [], org, period, from, to, group ?? false)));
+                ExportAsync(kind, http, exports, new ExportQuery(repo ?? [], org, period, from, to, group ?? false))).Limit();
         }
 
         return app;
@@ -25,7 +26,8 @@ internal static class ExportEndpoints
     private static async Task ExportAsync(string kind, HttpContext http, ExportService exports, ExportQuery query)
     {
         var ct = http.RequestAborted;
-        if (!ExportRequest.TryParse(query, periodRequired: kind == "metrics", out var request, out var error))
+        var today = DateOnly.FromDateTime(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        if (!ExportRequest.TryParse(query, periodRequired: kind == "metrics", today, out var request, out var error))
         {
             await BadRequestAsync(http, error!);
             return;

@@ -1,7 +1,7 @@
 using System.Text;
 using Health.Core.Reports;
 using Health.Core.Storage;
-using Health.Web.Hosting;
+using Health.Web.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace Health.Web.Endpoints;

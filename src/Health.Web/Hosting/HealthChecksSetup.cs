@@ -2,13 +2,15 @@ using System.Text.Json;
 using Hangfire;
 using Health.Core.GitHub;
 using Health.Core.Storage;
+using Health.Web.Access;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Health.Web.Hosting;
 
-/// <summary><c>/health</c>: the database, the job storage and the last GitHub answer, as JSON with one entry each.</summary>
+/// <summary><c>/health</c>: the database, the job storage and the last GitHub answer, as JSON with one entry each (for operators).</summary>
 internal static class HealthChecksSetup
 {
     public static IHostApplicationBuilder AddHealthEndpoint(this IHostApplicationBuilder builder)
@@ -35,9 +37,17 @@ internal static class HealthChecksSetup
         return app;
     }
 
-    private static Task WriteJsonAsync(HttpContext context, HealthReport report)
+    /// <summary>Anyone gets the overall status; only an operator (<see cref="OperatorAccess"/>) gets each check, its description and data.</summary>
+    private static async Task WriteJsonAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        if (!(await context.AuthenticateAsync(OperatorAccess.Scheme)).Succeeded)
+        {
+            await context.Response.WriteAsync(JsonSerializer.Serialize(new { status = report.Status.ToString() }, JsonOptions));
+            return;
+        }
+
         var body = new
         {
             status = report.Status.ToString(),
@@ -49,7 +59,7 @@ internal static class HealthChecksSetup
                 data = e.Value.Data,
             }),
         };
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonOptions));
+        await context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonOptions));
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };

@@ -2,7 +2,7 @@ using Health.Core.Storage;
 
 namespace Health.Web.Hosting;
 
-/// <summary>What the web host needs around the features: migrations before anything else starts, errors, authentication.</summary>
+/// <summary>What the web host needs around the features: migrations before anything else starts, errors.</summary>
 internal static class HostingSetup
 {
     public static IHostApplicationBuilder AddHosting(this IHostApplicationBuilder builder)
@@ -19,9 +19,6 @@ internal static class HostingSetup
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseAntiforgery();
         return app;
     }
 

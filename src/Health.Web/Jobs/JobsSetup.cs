@@ -55,7 +55,7 @@ internal static class JobsSetup
     public static IEndpointRouteBuilder MapJobs(this IEndpointRouteBuilder app)
     {
         app.MapHangfireDashboardWithAuthorizationPolicy(
-            Hosting.OperatorAccess.Policy,
+            Access.OperatorAccess.Policy,
             "/jobs",
             new DashboardOptions { Authorization = [], AsyncAuthorization = [], DashboardTitle = "Health jobs", AppPath = "/repositories", DisplayStorageConnectionString = false },
             app.ServiceProvider.GetRequiredService<JobStorage>());

@@ -69,6 +69,7 @@ public sealed class KestrelApp : IAsyncDisposable
             ["GitHub:RequestTimeout"] = "00:00:02",
             ["GitHub:MaxRateLimitWait"] = "00:00:00",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Reports:AllowPrivateWebhooks"] = "true", // the tests' webhook receivers listen on loopback
         };
         foreach (var (key, value) in settings ?? [])
         {

@@ -43,6 +43,31 @@ public sealed class ReportOptionsValidatorTests
         Assert.DoesNotContain(failures, f => f.Contains("health@", StringComparison.Ordinal) && f.Contains("Password", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(SmtpSecurity.None, "smtp.example.org", false)]
+    [InlineData(SmtpSecurity.Auto, "smtp.example.org", false)]
+    [InlineData(SmtpSecurity.Auto, "10.0.0.5", false)]
+    [InlineData(SmtpSecurity.StartTls, "smtp.example.org", true)]
+    [InlineData(SmtpSecurity.SslOnConnect, "smtp.example.org", true)]
+    [InlineData(SmtpSecurity.None, "localhost", true)]
+    [InlineData(SmtpSecurity.None, "127.0.0.1", true)]
+    public void Smtp_LoginOverAConnectionThatMayStayPlain_RefusedUnlessOnThisMachine(SmtpSecurity security, string host, bool valid)
+    {
+        var result = new SmtpOptionsValidator().Validate(null, new SmtpOptions { Host = host, Security = security, From = "health@example.org", Username = "health", Password = "pw-never-shown" });
+
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid)
+        {
+            var failure = Assert.Single(result.Failures!);
+            Assert.StartsWith($"Smtp:Security is {security}, which would send Smtp:Password to {host} unencrypted", failure, StringComparison.Ordinal);
+            Assert.DoesNotContain("pw-never-shown", failure, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Smtp_NoLogin_PlainConnectionAllowed() =>
+        Assert.True(new SmtpOptionsValidator().Validate(null, new SmtpOptions { Host = "smtp.example.org", Security = SmtpSecurity.None, From = "health@example.org" }).Succeeded);
+
     [Fact]
     public void Smtp_PasswordWithoutUser_Refused()
     {

@@ -4,7 +4,11 @@ using Hangfire.Storage;
 using Health.Core.Storage;
 using Health.Core.Tests.Infrastructure;
 using Health.Core.Tracking;
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,22 +16,28 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Health.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The whole app (web host, Hangfire server and its storage) on a real SQLite file in a temp folder, with GitHub played by the
-/// simulator over loopback. Short polling intervals so tests wait on state, never on sleeps.
+/// The whole app (web host on Kestrel, Hangfire server and its storage) on a real SQLite file in a temp folder, with GitHub
+/// played by the simulator over loopback. Short polling intervals so tests wait on state, never on sleeps. Requests go over
+/// real sockets (loopback by default), so the app judges them as it judges any client's.
 /// </summary>
 public sealed class AppHarness : IAsyncDisposable
 {
     public static readonly DateTime WorldEnd = new(2026, 11, 1, 12, 0, 0, DateTimeKind.Utc);
 
     private readonly Action<IWebHostBuilder>? _configure;
+    private readonly IPAddress _listen;
     private WebApplicationFactory<Program>? _factory;
 
-    private AppHarness(SimulatorServer server, string directory, Action<IWebHostBuilder>? configure)
+    private AppHarness(SimulatorServer server, string directory, Action<IWebHostBuilder>? configure, IPAddress listen)
     {
         Server = server;
         Directory = directory;
         _configure = configure;
+        _listen = listen;
     }
+
+    /// <summary>Where the app listens now, e.g. <c>http://127.0.0.1:41234/</c> (a new port after each start).</summary>
+    public Uri BaseUri { get; private set; } = new("http://127.0.0.1/");
 
     public SimulatorServer Server { get; }
 
@@ -49,16 +59,18 @@ public sealed class AppHarness : IAsyncDisposable
     /// <param name="simulator">Changes to the simulator's behaviour (latency, faults, limits).</param>
     /// <param name="settings">Configuration beyond (or instead of) the harness's own.</param>
     /// <param name="configure">More changes to the host, at every start (e.g. a logger provider that keeps what is logged).</param>
+    /// <param name="listen">The address Kestrel listens on (a free port); loopback by default.</param>
     public static async Task<AppHarness> StartAsync(
         WorldOptions? world = null,
         Action<SimulatorOptions>? simulator = null,
         IDictionary<string, string?>? settings = null,
-        Action<IWebHostBuilder>? configure = null)
+        Action<IWebHostBuilder>? configure = null,
+        IPAddress? listen = null)
     {
         var simOptions = new SimulatorOptions();
         simulator?.Invoke(simOptions);
         var server = await SimulatorServer.StartAsync(WorldGenerator.Generate(world ?? new WorldOptions { Prs = 80, End = WorldEnd }), simOptions);
-        var harness = new AppHarness(server, System.IO.Directory.CreateTempSubdirectory("health-app-").FullName, configure);
+        var harness = new AppHarness(server, System.IO.Directory.CreateTempSubdirectory("health-app-").FullName, configure, listen ?? IPAddress.Loopback);
         foreach (var (key, value) in new Dictionary<string, string?>
         {
             ["ConnectionStrings:Health"] = $"Data Source={Path.Combine(harness.Directory, "health.db")}",
@@ -101,7 +113,10 @@ public sealed class AppHarness : IAsyncDisposable
 
             _configure?.Invoke(b);
         });
-        _ = _factory.Server; // starts the host: migrations, recurring jobs rebuilt, Hangfire server running
+        _factory.UseKestrel(kestrel => kestrel.Listen(_listen, 0));
+        _factory.StartServer(); // starts the host: migrations, recurring jobs rebuilt, Hangfire server running
+        var address = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First(a => !a.Contains("unix:", StringComparison.Ordinal));
+        BaseUri = new Uri(address.TrimEnd('/') + "/");
     }
 
     public async Task StopAsync()
@@ -113,7 +128,10 @@ public sealed class AppHarness : IAsyncDisposable
         }
     }
 
-    public HttpClient CreateClient() => (_factory ?? throw new InvalidOperationException("The app is not running.")).CreateClient();
+    /// <summary>A client of the running app over loopback (the app's own Kestrel socket); it follows redirects and keeps cookies.</summary>
+    public HttpClient CreateClient() => _factory is null
+        ? throw new InvalidOperationException("The app is not running.")
+        : new HttpClient { BaseAddress = BaseUri };
 
     public HealthDb NewDb() => Services.GetRequiredService<IDbContextFactory<HealthDb>>().CreateDbContext();
 

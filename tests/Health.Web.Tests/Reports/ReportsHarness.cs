@@ -44,6 +44,7 @@ internal sealed class ReportsHarness : IAsyncDisposable
         var sink = await SmtpSink.StartAsync(smtpLogin?.User, smtpLogin?.Password);
         var webhook = await WebhookSink.StartAsync();
         var all = smtp ? new Dictionary<string, string?>(sink.Settings) : [];
+        all["Reports:AllowPrivateWebhooks"] = "true"; // the webhook sink listens on loopback
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;

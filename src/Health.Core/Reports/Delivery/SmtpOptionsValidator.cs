@@ -49,6 +49,16 @@ internal sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
                 : $"{s}:Username is missing: {s}:Password is set without a user name.");
         }
 
+        // A login over a connection that may stay unencrypted sends the password in clear (Auto falls back to plain SMTP
+        // when the server offers no STARTTLS); only a server on this machine may be reached so.
+        if (hasUser && options.Security is SmtpSecurity.None or SmtpSecurity.Auto && !IsLoopback(options.Host!.Trim()))
+        {
+            problems.Add($"{s}:Security is {options.Security}, which would send {s}:Password to {options.Host} unencrypted: use StartTls or SslOnConnect (a server on this machine, localhost, may use None).");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
+
+    private static bool IsLoopback(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
 }

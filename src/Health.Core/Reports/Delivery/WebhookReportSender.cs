@@ -30,6 +30,10 @@ public sealed class WebhookReportSender(IHttpClientFactory clients)
         {
             response = await client.SendAsync(request, ct);
         }
+        catch (HttpRequestException e) when (e.InnerException is PrivateAddressException)
+        {
+            throw new WebhookException($"The webhook at {where} was {PrivateAddresses.Refusal} (Reports:AllowPrivateWebhooks is off).", e);
+        }
         catch (HttpRequestException e)
         {
             throw new WebhookException($"The webhook at {where} could not be reached: {e.Message}", e);

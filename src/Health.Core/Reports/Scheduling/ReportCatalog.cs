@@ -35,20 +35,8 @@ public sealed class ReportCatalog(
     /// <summary>Creates a schedule (<paramref name="id"/> null) or changes one. Returns its id, or an error naming what is wrong.</summary>
     public async Task<(int? Id, string? Error)> SaveAsync(int? id, ReportScheduleInput input, CancellationToken ct)
     {
-        if (!ReportScheduleValidator.TryValidate(input, smtp.Value.IsConfigured, out var valid, out var error))
-        {
-            return (null, error);
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (_, scopeError) = await ResolvedScope.ResolveTrackedAsync(db, valid.Targets, ct);
-        if (scopeError is not null)
-        {
-            return (null, scopeError);
-        }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        ReportSchedule? schedule;
+        ReportSchedule? schedule = null;
         if (id is { } existing)
         {
             schedule = await db.ReportSchedules.SingleOrDefaultAsync(s => s.Id == existing, ct);
@@ -56,8 +44,27 @@ public sealed class ReportCatalog(
             {
                 return (null, "That report schedule no longer exists.");
             }
+
+            // The form never holds the stored webhook URL (its path is a secret): left empty, the stored one stays.
+            if (string.IsNullOrWhiteSpace(input.WebhookUrl) && input.KeepWebhook && schedule.WebhookUrl is { } stored)
+            {
+                input = input.WithWebhook(stored);
+            }
         }
-        else
+
+        if (!ReportScheduleValidator.TryValidate(input, smtp.Value.IsConfigured, out var valid, out var error))
+        {
+            return (null, error);
+        }
+
+        var (_, scopeError) = await ResolvedScope.ResolveTrackedAsync(db, valid.Targets, ct);
+        if (scopeError is not null)
+        {
+            return (null, scopeError);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        if (schedule is null)
         {
             schedule = new ReportSchedule { Name = valid.Name, Scope = valid.Scope, Cron = valid.Cron, TimeZone = valid.TimeZone, CreatedAt = now };
             db.ReportSchedules.Add(schedule);

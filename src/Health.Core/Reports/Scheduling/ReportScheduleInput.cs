@@ -30,9 +30,19 @@ public sealed class ReportScheduleInput
 
     public string Recipients { get; set; } = string.Empty;
 
+    /// <summary>A new webhook URL; empty while editing keeps the stored one (see <see cref="KeepWebhook"/>).</summary>
     public string WebhookUrl { get; set; } = string.Empty;
 
-    /// <summary>The form filled with a stored schedule, for editing.</summary>
+    /// <summary>
+    /// Editing a schedule with a webhook: the stored URL, shown without its path (<see cref="WebhookUrls.Masked"/>). The
+    /// URL itself is never sent back to the form: its path is its secret.
+    /// </summary>
+    public string? StoredWebhook { get; set; }
+
+    /// <summary>Editing: keep the stored webhook when <see cref="WebhookUrl"/> is empty; cleared to remove it.</summary>
+    public bool KeepWebhook { get; set; }
+
+    /// <summary>The form filled with a stored schedule, for editing (its webhook URL masked, kept unless replaced).</summary>
     public static ReportScheduleInput From(ReportSchedule schedule)
     {
         var input = new ReportScheduleInput
@@ -44,7 +54,8 @@ public sealed class ReportScheduleInput
             TimeZone = schedule.TimeZone,
             Period = schedule.Period,
             Recipients = schedule.Recipients,
-            WebhookUrl = schedule.WebhookUrl ?? string.Empty,
+            StoredWebhook = schedule.WebhookUrl is { } url ? WebhookUrls.Masked(url) : null,
+            KeepWebhook = schedule.WebhookUrl is not null,
         };
         var fields = schedule.Cron.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (schedule.Cadence != ReportCadence.Cron && fields.Length == 5
@@ -63,5 +74,13 @@ public sealed class ReportScheduleInput
         }
 
         return input;
+    }
+
+    /// <summary>A copy of this input whose webhook is <paramref name="url"/>: the form's fields as typed, the stored URL kept.</summary>
+    internal ReportScheduleInput WithWebhook(string url)
+    {
+        var copy = (ReportScheduleInput)MemberwiseClone();
+        copy.WebhookUrl = url;
+        return copy;
     }
 }

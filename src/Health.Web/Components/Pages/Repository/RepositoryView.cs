@@ -16,9 +16,6 @@ public sealed record RepositoryView(PeriodKind Period, DateOnly From, DateOnly T
 
     private const string DateFormat = "yyyy-MM-dd";
 
-    private static readonly DateOnly Earliest = new(1970, 1, 1);
-    private static readonly DateOnly Latest = new(2999, 12, 31);
-
     public static RepositoryView Parse(string? period, string? from, string? to, string? bots, DateTime now)
     {
         var problems = new List<string>();
@@ -30,8 +27,9 @@ public sealed record RepositoryView(PeriodKind Period, DateOnly From, DateOnly T
         }
 
         var (defaultFrom, defaultTo) = DefaultRange(kind, now);
-        var start = Date(from, "from", defaultFrom, problems);
-        var end = Date(to, "to", defaultTo, problems);
+        var today = DateOnly.FromDateTime(now);
+        var start = Date(from, "from", defaultFrom, today, problems);
+        var end = Date(to, "to", defaultTo, today, problems);
         if (start > end)
         {
             problems.Add($"from ({Text(start)}) is after to ({Text(end)}); showing the default range, {Text(defaultFrom)} to {Text(defaultTo)}.");
@@ -77,19 +75,19 @@ public sealed record RepositoryView(PeriodKind Period, DateOnly From, DateOnly T
     /// <summary>The name of one period, for sentences: week or month.</summary>
     public static string Unit(PeriodKind kind) => kind == PeriodKind.Week ? "week" : "month";
 
-    private static DateOnly Date(string? text, string name, DateOnly fallback, List<string> problems)
+    private static DateOnly Date(string? text, string name, DateOnly fallback, DateOnly today, List<string> problems)
     {
         if (string.IsNullOrEmpty(text))
         {
             return fallback;
         }
 
-        if (DateOnly.TryParseExact(text.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date >= Earliest && date <= Latest)
+        if (DateOnly.TryParseExact(text.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && RangeLimits.Allows(date, today))
         {
             return date;
         }
 
-        problems.Add($"{name}: '{text}' is not a date as yyyy-MM-dd between {Text(Earliest)} and {Text(Latest)}; showing {Text(fallback)}, the default.");
+        problems.Add($"{name}: '{text}' is not a date as yyyy-MM-dd {RangeLimits.Describe(today)}; showing {Text(fallback)}, the default.");
         return fallback;
     }
 

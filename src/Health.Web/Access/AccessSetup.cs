@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.Extensions.Options;
+
+namespace Health.Web.Access;
+
+/// <summary>
+/// Who may do what, and what a request must look like to be served at all: the operator scheme and policy, the hosts the
+/// app answers to, same-origin checks, security headers and download limits.
+/// </summary>
+internal static class AccessSetup
+{
+    /// <summary>The host names served when <c>AllowedHosts</c> is not set: this machine's (a rebinding DNS name is refused).</summary>
+    public static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
+    public static IHostApplicationBuilder AddAccess(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AccessOptions>, AccessOptionsValidator>();
+        builder.Services.AddSingleton<PasswordAttempts>();
+        builder.Services.AddAuthentication(OperatorAccess.Scheme).AddScheme<AuthenticationSchemeOptions, OperatorAuthenticationHandler>(OperatorAccess.Scheme, null);
+        builder.Services.AddAuthorizationBuilder().AddPolicy(OperatorAccess.Policy, p => p.AddAuthenticationSchemes(OperatorAccess.Scheme).RequireAuthenticatedUser());
+        builder.Services.AddDownloadLimits();
+
+        // The framework filters hosts by AllowedHosts ("*" when unset); unset, Health answers to loopback names only, plus the
+        // host of Access:PublicUrl.
+        builder.Services.AddOptions<HostFilteringOptions>().PostConfigure<IOptions<AccessOptions>, IConfiguration>((hosts, access, configuration) =>
+        {
+            var allowed = string.IsNullOrWhiteSpace(configuration["AllowedHosts"]) ? [.. LoopbackHosts] : hosts.AllowedHosts.ToList();
+            if (access.Value.PublicUrl is { IsAbsoluteUri: true } url && !allowed.Contains(url.Host, StringComparer.OrdinalIgnoreCase))
+            {
+                allowed.Add(url.Host);
+            }
+
+            hosts.AllowedHosts = allowed;
+        });
+        return builder;
+    }
+
+    /// <summary>Before the endpoints: headers on every answer, cross-site refusals, limits, then who the caller is.</summary>
+    public static WebApplication UseAccess(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<SameOrigin>();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+}
