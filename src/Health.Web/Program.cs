@@ -33,6 +33,7 @@ var app = builder.Build();
 app.UseHosting();
 app.UseAccess();
 app.MapHealthEndpoint();
+app.MapSignIn();
 app.MapJobs();
 app.MapExports();
 app.MapChartExports();

@@ -8,11 +8,15 @@ namespace GitHubSimulator;
 /// </summary>
 public sealed class World
 {
+    private const long MadeUpOrganizationIds = 90_000_000;
+    private const long MadeUpTeamIds = 7_000_000;
     private readonly List<SimRepository> _repositories = [];
     private readonly Dictionary<string, SimRepository> _repositoriesByName = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<SimAccount> _accounts = [];
     private readonly Dictionary<long, SimAccount> _accountsById = [];
     private readonly Dictionary<string, SimAccount> _accountsByLogin = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, SimOrganization> _organizations = new(StringComparer.OrdinalIgnoreCase);
+    private long _teamCount;
     private IdCounters? _ids;
 
     public World(TimeProvider? clock = null) => Clock = clock ?? TimeProvider.System;
@@ -343,6 +347,75 @@ public sealed class World
         }
     }
 
+    /// <summary>
+    /// Makes <paramref name="login"/> a member of the organization <paramref name="org"/> (shown by <c>/user/orgs</c>
+    /// to that user's token). The organization need not be an account.
+    /// </summary>
+    public void AddOrgMember(string org, string login)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(org);
+        ArgumentException.ThrowIfNullOrEmpty(login);
+        lock (SyncRoot)
+        {
+            Organization(org).Members.Add(login);
+        }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="login"/> a member of the team <paramref name="teamSlug"/> of <paramref name="org"/> (created
+    /// when missing) and of the organization itself.
+    /// </summary>
+    public void AddTeamMember(string org, string teamSlug, string login)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(org);
+        ArgumentException.ThrowIfNullOrEmpty(teamSlug);
+        ArgumentException.ThrowIfNullOrEmpty(login);
+        lock (SyncRoot)
+        {
+            SimOrganization organization = Organization(org);
+            if (!organization.Teams.TryGetValue(teamSlug, out SimTeam? team))
+            {
+                team = new SimTeam(MadeUpTeamIds + ++_teamCount, teamSlug, organization, Now);
+                organization.Teams[teamSlug] = team;
+            }
+
+            team.Members.Add(login);
+            organization.Members.Add(login);
+        }
+    }
+
+    /// <summary>Lets <paramref name="login"/>'s user token read <paramref name="repo"/>, even when it is private.</summary>
+    public void GrantRead(SimRepository repo, string login)
+    {
+        ArgumentNullException.ThrowIfNull(repo);
+        ArgumentException.ThrowIfNullOrEmpty(login);
+        lock (SyncRoot)
+        {
+            repo.Readers.Add(login);
+        }
+    }
+
+    /// <summary>The organizations <paramref name="login"/> is a member of, by login. Caller holds the lock.</summary>
+    internal List<SimOrganization> OrganizationsOf(string login) =>
+        _organizations.Values.Where(o => o.Members.Contains(login)).OrderBy(o => OrganizationLogin(o), StringComparer.OrdinalIgnoreCase).ToList();
+
+    /// <summary>The teams <paramref name="login"/> is a member of, by organization then slug. Caller holds the lock.</summary>
+    internal List<SimTeam> TeamsOf(string login) =>
+        _organizations.Values
+            .SelectMany(o => o.Teams.Values)
+            .Where(t => t.Members.Contains(login))
+            .OrderBy(t => OrganizationLogin(t.Organization), StringComparer.OrdinalIgnoreCase)
+            .ThenBy(t => t.Slug, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+    /// <summary>The Organization account of that login, if the world has one. Caller holds the lock.</summary>
+    internal SimAccount? OrganizationAccount(SimOrganization organization) =>
+        _accountsByLogin.GetValueOrDefault(organization.Login) is { Type: AccountTypes.Organization } account ? account : null;
+
+    /// <summary>Whether <paramref name="login"/>'s user token may read <paramref name="repo"/>. Caller holds the lock.</summary>
+    internal static bool CanRead(SimRepository repo, string login) =>
+        !repo.Private || string.Equals(repo.Owner, login, StringComparison.OrdinalIgnoreCase) || repo.Readers.Contains(login);
+
     internal void AttachAccount(SimAccount account)
     {
         _accounts.Add(account);
@@ -392,6 +465,19 @@ public sealed class World
         }
 
         return authorOfPull ? Associations.FirstTimeContributor : Associations.None;
+    }
+
+    private string OrganizationLogin(SimOrganization organization) => OrganizationAccount(organization)?.Login ?? organization.Login;
+
+    private SimOrganization Organization(string login)
+    {
+        if (!_organizations.TryGetValue(login, out SimOrganization? organization))
+        {
+            organization = new SimOrganization(login, MadeUpOrganizationIds + _organizations.Count + 1, Now);
+            _organizations[login] = organization;
+        }
+
+        return organization;
     }
 
     private static SimPull PullOf(RepoIndex index, int number) =>

@@ -1,3 +1,4 @@
+using Health.Core.Tracking;
 using Health.Core.Metrics;
 using Health.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -61,11 +62,14 @@ public sealed class ExportService(IDbContextFactory<HealthDb> dbFactory, Metrics
         return statuses.Count == ids.Count && statuses.All(s => s is not null) ? statuses.Min() : null;
     }
 
-    /// <summary>The tracked repositories the request names, as (id, owner/name); an error names the first that is not tracked.</summary>
-    public async Task<(IReadOnlyList<(int Id, string Name)> Repositories, string? Error)> ResolveAsync(ExportRequest request, CancellationToken ct)
+    /// <summary>
+    /// The tracked repositories the request names, as (id, owner/name); an error names the first that is not tracked. Only
+    /// those <paramref name="visibility"/> shows are found: a private repository the reader may not see is not tracked, to them.
+    /// </summary>
+    public async Task<(IReadOnlyList<(int Id, string Name)> Repositories, string? Error)> ResolveAsync(ExportRequest request, RepositoryVisibility visibility, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var tracked = await db.Repositories.AsNoTracking().Select(r => new { r.Id, r.Owner, r.Name, r.FullNameKey }).ToListAsync(ct);
+        var tracked = await db.Repositories.AsNoTracking().VisibleTo(visibility).Select(r => new { r.Id, r.Owner, r.Name, r.FullNameKey }).ToListAsync(ct);
         if (request.Org is { } org)
         {
             var ofOrg = tracked.Where(r => string.Equals(r.Owner, org, StringComparison.OrdinalIgnoreCase))

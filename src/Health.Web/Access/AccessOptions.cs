@@ -32,6 +32,38 @@ public sealed class AccessOptions
 
     /// <summary>Downloads computed at once; more wait in a queue.</summary>
     public int ConcurrentDownloads { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>
+    /// Who may read the dashboards, exports and charts: <c>public</c> (anyone; the default), <c>signed-in</c> (anyone signed
+    /// in with GitHub), <c>operators</c> (operators only), or GitHub logins, organisations and <c>org/team</c>s
+    /// (<see cref="AccessMode.GitHub"/> only). None given: <c>public</c>. Private repositories are never shown to a reader
+    /// who is not an operator and whom GitHub does not let read them.
+    /// </summary>
+    public List<string> Readers { get; set; } = [];
+
+    /// <summary>For <see cref="AccessMode.GitHub"/>: the logins, organisations and <c>org/team</c>s that manage Health.</summary>
+    public List<string> Operators { get; set; } = [];
+
+    /// <summary>For <see cref="AccessMode.GitHub"/>: the OAuth app (<c>Access:GitHub:ClientId</c>, <c>Access:GitHub:ClientSecret</c>).</summary>
+    public GitHubSignInOptions GitHub { get; set; } = new();
+
+    /// <summary>The readers, <c>public</c> when none are given (a bound list cannot have a default: binding appends to it).</summary>
+    public IReadOnlyList<string> EffectiveReaders => Readers.Count == 0 ? [AccessLists.Public] : Readers;
+
+    /// <summary>Anyone may read (<c>public</c> among the readers).</summary>
+    public bool PublicRead => EffectiveReaders.Any(r => string.Equals(r.Trim(), AccessLists.Public, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary><c>Access:GitHub</c>: the GitHub OAuth app people sign in through.</summary>
+public sealed class GitHubSignInOptions
+{
+    public string? ClientId { get; set; }
+
+    /// <summary>Set it through the environment (<c>Access__GitHub__ClientSecret</c>); never logged.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>How long a sign-in (and the memberships and private repositories checked at it) holds before it is checked again.</summary>
+    public TimeSpan SignInLifetime { get; set; } = TimeSpan.FromHours(1);
 }
 
 public enum AccessMode
@@ -44,6 +76,9 @@ public enum AccessMode
 
     /// <summary>Everyone who reaches the app may manage: for a reverse proxy that authenticates, or a private network.</summary>
     Anyone,
+
+    /// <summary>People sign in with GitHub (an OAuth app); <see cref="AccessOptions.Operators"/> manage, <see cref="AccessOptions.Readers"/> read.</summary>
+    GitHub,
 }
 
 internal sealed class AccessOptionsValidator : IValidateOptions<AccessOptions>
@@ -56,12 +91,42 @@ internal sealed class AccessOptionsValidator : IValidateOptions<AccessOptions>
             case AccessMode.Password when string.IsNullOrWhiteSpace(options.Password) || options.Password.Length < 12:
                 failures.Add($"{AccessOptions.Section}:Password must be set (at least 12 characters, e.g. through the environment variable Access__Password) when {AccessOptions.Section}:Mode is Password.");
                 break;
+            case AccessMode.GitHub:
+                if (string.IsNullOrWhiteSpace(options.GitHub.ClientId) || string.IsNullOrWhiteSpace(options.GitHub.ClientSecret))
+                {
+                    failures.Add($"{AccessOptions.Section}:GitHub:ClientId and {AccessOptions.Section}:GitHub:ClientSecret must be set (a GitHub OAuth app whose callback URL is https://YOUR-HOST/signin-github; the secret through the environment, Access__GitHub__ClientSecret) when {AccessOptions.Section}:Mode is GitHub.");
+                }
+
+                if (options.Operators.Count == 0)
+                {
+                    failures.Add($"{AccessOptions.Section}:Operators must name at least one GitHub login, organisation or org/team when {AccessOptions.Section}:Mode is GitHub (e.g. Access__Operators__0=my-org/maintainers).");
+                }
+
+                if (options.GitHub.SignInLifetime < TimeSpan.FromMinutes(1) || options.GitHub.SignInLifetime > TimeSpan.FromDays(30))
+                {
+                    failures.Add($"{AccessOptions.Section}:GitHub:SignInLifetime must be between 00:01:00 and 30.00:00:00.");
+                }
+
+                break;
             case AccessMode.Local or AccessMode.Password or AccessMode.Anyone:
+                if (options.Operators.Count > 0)
+                {
+                    failures.Add($"{AccessOptions.Section}:Operators names GitHub accounts, which only {AccessOptions.Section}:Mode GitHub signs in; in {options.Mode} mode operators are {(options.Mode == AccessMode.Local ? "requests from this machine" : options.Mode == AccessMode.Password ? "those with the password" : "everyone")}.");
+                }
+
+                if (options.EffectiveReaders.Any(r => !AccessLists.IsKeyword(r, AccessLists.Public) && !AccessLists.IsKeyword(r, AccessLists.OperatorsOnly)))
+                {
+                    failures.Add($"{AccessOptions.Section}:Readers may only be 'public' or 'operators' unless {AccessOptions.Section}:Mode is GitHub, which signs people in.");
+                }
+
                 break;
             default:
-                failures.Add($"{AccessOptions.Section}:Mode must be Local, Password or Anyone.");
+                failures.Add($"{AccessOptions.Section}:Mode must be Local, Password, Anyone or GitHub.");
                 break;
         }
+
+        failures.AddRange(AccessLists.Problems(options.Operators, $"{AccessOptions.Section}:Operators", readers: false));
+        failures.AddRange(AccessLists.Problems(options.EffectiveReaders, $"{AccessOptions.Section}:Readers", readers: true));
 
         if (options.PublicUrl is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https") || string.IsNullOrEmpty(url.Host)))
         {

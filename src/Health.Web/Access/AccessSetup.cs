@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Options;
 
@@ -18,8 +19,26 @@ internal static class AccessSetup
         builder.Services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AccessOptions>, AccessOptionsValidator>();
         builder.Services.AddSingleton<PasswordAttempts>();
-        builder.Services.AddAuthentication(OperatorAccess.Scheme).AddScheme<AuthenticationSchemeOptions, OperatorAuthenticationHandler>(OperatorAccess.Scheme, null);
-        builder.Services.AddAuthorizationBuilder().AddPolicy(OperatorAccess.Policy, p => p.AddAuthenticationSchemes(OperatorAccess.Scheme).RequireAuthenticatedUser());
+        builder.Services.AddAntiforgery();
+
+        // The mode decides which schemes exist: GitHub sign-in (a cookie, and the OAuth handler's callback) only in its mode.
+        var github = builder.Configuration.GetSection(AccessOptions.Section).GetValue<AccessMode?>(nameof(AccessOptions.Mode)) == AccessMode.GitHub;
+        var authentication = builder.Services.AddAuthentication(o =>
+        {
+            o.DefaultScheme = github ? GitHubSignIn.CookieScheme : OperatorAccess.Scheme;
+            o.DefaultChallengeScheme = github ? GitHubSignIn.Scheme : OperatorAccess.Scheme;
+        });
+        authentication.AddScheme<AuthenticationSchemeOptions, OperatorAuthenticationHandler>(OperatorAccess.Scheme, null);
+        if (github)
+        {
+            GitHubSignIn.Add(authentication);
+        }
+
+        var scheme = github ? GitHubSignIn.CookieScheme : OperatorAccess.Scheme;
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(OperatorAccess.Policy, p => p.AddAuthenticationSchemes(scheme).RequireRole(AccessClaims.Operator))
+            .AddPolicy(OperatorAccess.ReaderPolicy, p => p.AddAuthenticationSchemes(scheme).AddRequirements(new ReaderRequirement()));
+        builder.Services.AddSingleton<IAuthorizationHandler, ReaderRequirement.Handler>();
         builder.Services.AddDownloadLimits();
 
         // The framework filters hosts by AllowedHosts ("*" when unset); unset, Health answers to loopback names only, plus the

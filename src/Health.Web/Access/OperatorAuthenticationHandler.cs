@@ -106,7 +106,7 @@ internal sealed partial class OperatorAuthenticationHandler(
 
     private AuthenticateResult Success(string name)
     {
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name)], Scheme.Name);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, AccessClaims.Operator)], Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 

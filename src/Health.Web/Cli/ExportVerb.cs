@@ -21,7 +21,7 @@ internal static class ExportVerb
         }
 
         var exports = host.Services.GetRequiredService<ExportService>();
-        var (repositories, unknown) = await exports.ResolveAsync(request!, ct);
+        var (repositories, unknown) = await exports.ResolveAsync(request!, Health.Core.Tracking.RepositoryVisibility.Everything, ct);
         if (unknown is not null)
         {
             await cli.Error.WriteLineAsync($"error: {unknown}");

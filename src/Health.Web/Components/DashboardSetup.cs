@@ -17,6 +17,7 @@ internal static class DashboardSetup
     public static WebApplication MapDashboard(this WebApplication app)
     {
         app.MapStaticAssets();
+        // Pages carry their policies as attributes (Pages/_Imports.razor), so the router enforces them inside a circuit too.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

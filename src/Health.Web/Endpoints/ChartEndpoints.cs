@@ -18,8 +18,8 @@ internal static class ChartEndpoints
     /// <summary><c>GET /repos/{owner}/{name}/charts/{chart}.csv?period=month|week&amp;from=yyyy-MM-dd&amp;to=yyyy-MM-dd&amp;bots=true</c>.</summary>
     public static IEndpointRouteBuilder MapChartExports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/repos/{owner}/{name}/charts/{chart}.csv", ChartCsvAsync).Limit();
-        app.MapGet("/compare/charts/{chart}.csv", CompareCsvAsync).Limit();
+        app.MapGet("/repos/{owner}/{name}/charts/{chart}.csv", ChartCsvAsync).Limit().RequireAuthorization(OperatorAccess.ReaderPolicy);
+        app.MapGet("/compare/charts/{chart}.csv", CompareCsvAsync).Limit().RequireAuthorization(OperatorAccess.ReaderPolicy);
         return app;
     }
 
@@ -51,7 +51,7 @@ internal static class ChartEndpoints
             return;
         }
 
-        if (await RepositoryLookup.FindAsync(dbFactory, owner, name, ct) is not { } repo)
+        if (await RepositoryLookup.FindAsync(dbFactory, owner, name, AccessClaims.Visibility(http.User), ct) is not { } repo)
         {
             await PlainAsync(http, StatusCodes.Status404NotFound, $"{owner}/{name} is not a repository Health tracks.");
             return;
@@ -81,7 +81,7 @@ internal static class ChartEndpoints
             return;
         }
 
-        var (scopes, missing) = await CompareScopes.ResolveAsync(dbFactory, view.Items, ct);
+        var (scopes, missing) = await CompareScopes.ResolveAsync(dbFactory, view.Items, AccessClaims.Visibility(http.User), ct);
         string[] problems = [.. view.Problems, .. missing];
         if (problems.Length > 0 || scopes.Count == 0)
         {

@@ -13,7 +13,7 @@ internal static class ExportEndpoints
         foreach (var kind in ExportService.Kinds)
         {
             app.MapGet($"/export/{kind}.csv", (HttpContext http, ExportService exports, [FromQuery] string[]? repo, [FromQuery] string? org, [FromQuery] string? period, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] bool? group) =>
-                ExportAsync(kind, http, exports, new ExportQuery(repo ?? [], org, period, from, to, group ?? false))).Limit();
+                ExportAsync(kind, http, exports, new ExportQuery(repo ?? [], org, period, from, to, group ?? false))).Limit().RequireAuthorization(OperatorAccess.ReaderPolicy);
         }
 
         return app;
@@ -33,7 +33,7 @@ internal static class ExportEndpoints
             return;
         }
 
-        var (repositories, unknown) = await exports.ResolveAsync(request!, ct);
+        var (repositories, unknown) = await exports.ResolveAsync(request!, AccessClaims.Visibility(http.User), ct);
         if (unknown is not null)
         {
             await BadRequestAsync(http, unknown);

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace GitHubSimulator;
 
-/// <summary>Maps a GET path (after the prefix) to its endpoint, under the world lock. Unknown routes answer 404.</summary>
+/// <summary>
+/// Maps a GET path (after the prefix) to its endpoint, under the world lock, for the app token (<see cref="Route"/>)
+/// or a user token of the OAuth web flow (<see cref="RouteUser"/>). Unknown routes answer 404.
+/// </summary>
 internal static class Router
 {
     public static ApiResponse Route(Api api, string method, string path, string prefix, QueryParams query)
@@ -12,18 +15,68 @@ internal static class Router
             return ErrorBodies.NotFound();
         }
 
-        if (prefix.Length > 0 && !(path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
-                && (path.Length == prefix.Length || path[prefix.Length] == '/')))
+        if (Segments(path, prefix) is not { } segments)
         {
             return ErrorBodies.NotFound();
         }
 
-        string[] segments = path[prefix.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries);
         var request = new ApiRequest(path, segments, query);
         lock (api.World.SyncRoot)
         {
             return Dispatch(api, request, segments);
         }
+    }
+
+    /// <summary>
+    /// Maps a GET path of a request carrying a user token of the OAuth web flow: <c>/user</c>, <c>/user/orgs</c>,
+    /// <c>/user/teams</c>, and <c>/repos/{o}/{r}</c> when the user may read it (else 404 as for a missing one).
+    /// Everything else answers 404.
+    /// </summary>
+    public static ApiResponse RouteUser(Api api, string method, string path, string prefix, QueryParams query, SimAccount user)
+    {
+        if (method is not ("GET" or "HEAD") || Segments(path, prefix) is not { } s)
+        {
+            return ErrorBodies.NotFound();
+        }
+
+        var request = new ApiRequest(path, s, query);
+        lock (api.World.SyncRoot)
+        {
+            if (IsUserRoute(s))
+            {
+                return s.Length == 1 ? UserEndpoints.AuthenticatedUser(api, user)
+                    : Is(s[1], "orgs") ? UserEndpoints.Organizations(api, request, user)
+                    : UserEndpoints.Teams(api, request, user);
+            }
+
+            if (s.Length == 3 && Is(s[0], "repos"))
+            {
+                SimRepository? repo = api.World.FindRepository(s[1], s[2]);
+                return repo is not null && World.CanRead(repo, user.Login)
+                    ? RepositoryRoute(api, request, s)
+                    : ErrorBodies.NotFound(ErrorBodies.RepoDocs);
+            }
+
+            return ErrorBodies.NotFound();
+        }
+    }
+
+    /// <summary>Whether the path (after the prefix) is <c>/user</c>, <c>/user/orgs</c> or <c>/user/teams</c>.</summary>
+    public static bool IsUserRoute(string path, string prefix) => Segments(path, prefix) is { } s && IsUserRoute(s);
+
+    private static bool IsUserRoute(string[] s) =>
+        s.Length is 1 or 2 && Is(s[0], "user") && (s.Length == 1 || Is(s[1], "orgs") || Is(s[1], "teams"));
+
+    /// <summary>The path's segments after the prefix, or null when the path is not under it.</summary>
+    private static string[]? Segments(string path, string prefix)
+    {
+        if (prefix.Length > 0 && !(path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+                && (path.Length == prefix.Length || path[prefix.Length] == '/')))
+        {
+            return null;
+        }
+
+        return path[prefix.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries);
     }
 
     private static ApiResponse Dispatch(Api api, ApiRequest request, string[] s)

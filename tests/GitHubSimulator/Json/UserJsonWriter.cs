@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace GitHubSimulator;
 
-/// <summary>The simple-user object (public-user-default-response.json without the profile fields) and the public user.</summary>
+/// <summary>
+/// The simple-user object (public-user-default-response.json without the profile fields), the public user and the
+/// authenticated (private) user.
+/// </summary>
 internal static class UserJsonWriter
 {
     /// <summary>Writes <c>"name": {user}</c> or <c>"name": null</c> for a deleted account.</summary>
@@ -31,6 +34,36 @@ internal static class UserJsonWriter
     {
         w.WriteStartObject();
         WriteFields(w, ctx, account);
+        WriteProfile(w, account, publicRepos, (int)(account.Id % 97), (int)(account.Id % 13));
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The body of <c>/user</c> for a user token (private-user): the public profile with no followers, plus the
+    /// private counts and plan.
+    /// </summary>
+    public static void WriteAuthenticatedUser(Utf8JsonWriter w, JsonContext ctx, SimAccount account, int publicRepos, int privateRepos)
+    {
+        w.WriteStartObject();
+        WriteFields(w, ctx, account);
+        WriteProfile(w, account, publicRepos, 0, 0);
+        w.WriteNumber("private_gists"u8, 0);
+        w.WriteNumber("total_private_repos"u8, privateRepos);
+        w.WriteNumber("owned_private_repos"u8, privateRepos);
+        w.WriteNumber("disk_usage"u8, 0);
+        w.WriteNumber("collaborators"u8, 0);
+        w.WriteBoolean("two_factor_authentication"u8, true);
+        w.WriteStartObject("plan"u8);
+        w.WriteString("name"u8, "free"u8);
+        w.WriteNumber("space"u8, 976_562_499);
+        w.WriteNumber("collaborators"u8, 0);
+        w.WriteNumber("private_repos"u8, 10_000);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteProfile(Utf8JsonWriter w, SimAccount account, int publicRepos, int followers, int following)
+    {
         bool person = account.Type == AccountTypes.User;
         w.WriteString("name"u8, person ? account.Login : account.Login.Replace("[bot]", "", StringComparison.Ordinal));
         w.WriteNull("company"u8);
@@ -42,11 +75,10 @@ internal static class UserJsonWriter
         w.WriteNull("twitter_username"u8);
         w.WriteNumber("public_repos"u8, publicRepos);
         w.WriteNumber("public_gists"u8, 0);
-        w.WriteNumber("followers"u8, (int)(account.Id % 97));
-        w.WriteNumber("following"u8, (int)(account.Id % 13));
+        w.WriteNumber("followers"u8, followers);
+        w.WriteNumber("following"u8, following);
         w.WriteTime("created_at"u8, account.CreatedAt);
         w.WriteTime("updated_at"u8, account.CreatedAt);
-        w.WriteEndObject();
     }
 
     private static void WriteFields(Utf8JsonWriter w, JsonContext ctx, SimAccount account)

@@ -40,6 +40,9 @@ public sealed class SimRepository
     /// <summary>Ids of the accounts whose author_association is MEMBER (the maintainers).</summary>
     public HashSet<long> Members { get; } = [];
 
+    /// <summary>Logins granted read access by <see cref="World.GrantRead"/> (any case).</summary>
+    internal HashSet<string> Readers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Merged pull requests per author id (drives CONTRIBUTOR vs FIRST_TIME_CONTRIBUTOR).</summary>
     internal Dictionary<long, int> MergedByAuthor { get; } = [];
 

@@ -18,6 +18,9 @@ internal sealed class ApiResponse : IDisposable
     public string ContentType { get; init; } = Json;
     public int? RetryAfterSeconds { get; init; }
 
+    /// <summary>The <c>Location</c> of a redirect (the OAuth web flow's).</summary>
+    public string? Location { get; init; }
+
     /// <summary>False for answers that do not use the primary budget (e.g. /rate_limit).</summary>
     public bool Counts { get; init; } = true;
 

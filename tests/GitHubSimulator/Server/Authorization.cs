@@ -34,8 +34,20 @@ internal static class Authorization
             : new ApiResponse(401, PooledBuffer.From(ErrorBodies.GraphQLBadCredentials));
     }
 
+    /// <summary>
+    /// The 401 for a user-token route (<c>/user</c>, <c>/user/orgs</c>, <c>/user/teams</c>) asked with a <c>gho_</c>
+    /// token the web flow did not issue, or null. Call it only when the token is not an issued one.
+    /// </summary>
+    public static ApiResponse? UnknownUserToken(HttpRequest request, string path, string prefix)
+    {
+        string? given = Token(request.Headers.Authorization);
+        return given is not null && given.StartsWith("gho_", StringComparison.Ordinal) && Router.IsUserRoute(path, prefix)
+            ? new ApiResponse(401, PooledBuffer.From(ErrorBodies.BadCredentials)) { Counts = false }
+            : null;
+    }
+
     /// <summary>The token of <c>Authorization: token X</c> or <c>Bearer X</c>, or null.</summary>
-    private static string? Token(string? header)
+    public static string? Token(string? header)
     {
         if (header is null)
         {

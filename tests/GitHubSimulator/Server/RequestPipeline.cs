@@ -7,7 +7,9 @@ namespace GitHubSimulator;
 /// <summary>
 /// Every request goes through here: latency, faults, authentication, the endpoint, the primary rate limit,
 /// the ETag/304 check, then the answer with GitHub's headers. The request is logged just before it is answered.
-/// GraphQL (POST to <see cref="GraphQLPath"/>) takes the same way with its own budget and no ETags.
+/// GraphQL (POST to <see cref="GraphQLPath"/>) takes the same way with its own budget and no ETags. The OAuth web flow
+/// (<c>/login/oauth/...</c>, at the root) is only logged: no latency, faults or budget. A user token it issued is
+/// answered by <see cref="Router.RouteUser"/> instead of being checked against <see cref="SimulatorOptions.Token"/>.
 /// </summary>
 internal sealed class RequestPipeline
 {
@@ -21,8 +23,10 @@ internal sealed class RequestPipeline
     private readonly string _prefix;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly int _instance = Random.Shared.Next(0x1000, 0xFFFF);
+    private readonly OAuthGrants _grants;
     private Api? _api;
     private GraphQLEndpoint? _graphQL;
+    private OAuthWebFlow? _webFlow;
     private long _requests;
 
     public RequestPipeline(World world, SimulatorOptions options, RequestLog log, ILogger logger, CancellationToken stopping)
@@ -32,6 +36,7 @@ internal sealed class RequestPipeline
         _log = log;
         _logger = logger;
         _stopping = stopping;
+        _grants = new OAuthGrants(world);
         string prefix = (options.PathPrefix ?? "").Trim('/');
         _prefix = prefix.Length == 0 ? "" : "/" + prefix;
         GraphQLPath = GraphQLEndpoint.PathFor(prefix);
@@ -50,6 +55,7 @@ internal sealed class RequestPipeline
     {
         _api = new Api(_world, _options, new JsonContext(baseUri), _limiter, _graphQLLimiter, baseUri.GetLeftPart(UriPartial.Authority));
         _graphQL = new GraphQLEndpoint(_world, _options, _graphQLLimiter, _logger);
+        _webFlow = new OAuthWebFlow(_world, _options, _grants);
         _ = Task.Run(() => GitHubSchema.Instance, _stopping);
         _ready.TrySetResult();
     }
@@ -84,6 +90,12 @@ internal sealed class RequestPipeline
         string target = path + queryString;
         string method = request.Method;
         CancellationToken cancel = context.RequestAborted;
+        if (OAuthWebFlow.Handles(path))
+        {
+            await AnswerWebFlowAsync(context, target, cancel);
+            return;
+        }
+
         TimeSpan latency = _options.Latency;
         if (latency > TimeSpan.Zero && !await TryDelayAsync(latency, cancel))
         {
@@ -137,7 +149,12 @@ internal sealed class RequestPipeline
             return;
         }
 
-        using ApiResponse response = Authorization.Rest(_options, request) ?? Answer(api, method, path, queryString);
+        UserGrant? user = _grants.Find(Authorization.Token(request.Headers.Authorization));
+        using ApiResponse response = user is not null
+            ? Answer(path, () => Router.RouteUser(api, method, path, _prefix, new QueryParams(queryString), user.User))
+            : Authorization.UnknownUserToken(request, path, _prefix)
+                ?? Authorization.Rest(_options, request)
+                ?? Answer(path, () => Router.Route(api, method, path, _prefix, new QueryParams(queryString)));
         string? etag = response.Status == 200 ? ETag(response.Body.WrittenSpan) : null;
         bool notModified = etag is not null && Matches(request.Headers.IfNoneMatch, etag);
         bool allowed = _limiter.TryConsume(_options, _world.Now, response.Counts && !notModified ? 1 : 0, out RateSnapshot rate);
@@ -208,16 +225,51 @@ internal sealed class RequestPipeline
         }
     }
 
-    private ApiResponse Answer(Api api, string method, string path, string queryString)
+    private ApiResponse Answer(string path, Func<ApiResponse> route)
     {
         try
         {
-            return Router.Route(api, method, path, _prefix, new QueryParams(queryString));
+            return route();
         }
         catch (Exception ex)
         {
             _logger.LogError(ex, "Simulator endpoint failed for {Path}", path);
             return ApiResponse.FromBytes(500, ErrorBodies.ServerError);
+        }
+    }
+
+    /// <summary>A web-flow page, redirect or token answer: logged, with <c>Date</c> and a request id, no rate-limit headers.</summary>
+    private async Task AnswerWebFlowAsync(HttpContext context, string target, CancellationToken cancel)
+    {
+        ApiResponse answer;
+        try
+        {
+            answer = await _webFlow!.AnswerAsync(context.Request, cancel);
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or IOException))
+        {
+            _logger.LogError(ex, "Simulator OAuth web flow failed for {Path}", context.Request.Path.Value);
+            answer = ApiResponse.FromBytes(500, ErrorBodies.ServerError);
+        }
+
+        using (answer)
+        {
+            DateTime now = _world.Now;
+            _log.Record(new RequestRecord(context.Request.Method, target, answer.Status, now));
+            HttpResponse response = context.Response;
+            response.StatusCode = answer.Status;
+            IHeaderDictionary h = response.Headers;
+            h.Date = now.ToString("R", CultureInfo.InvariantCulture);
+            h["X-GitHub-Request-Id"] = RequestId(now);
+            h.CacheControl = "no-store";
+            if (answer.Location is not null)
+            {
+                h.Location = answer.Location;
+            }
+
+            h.ContentType = answer.ContentType;
+            response.ContentLength = answer.Body.Length;
+            await response.Body.WriteAsync(answer.Body.WrittenMemory, cancel);
         }
     }
 

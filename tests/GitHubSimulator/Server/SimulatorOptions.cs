@@ -25,6 +25,12 @@ public sealed class SimulatorOptions
     /// </summary>
     public string? Token { get; set; }
 
+    /// <summary>The client id of the one OAuth app the web flow (<c>/login/oauth/...</c>) knows.</summary>
+    public string OAuthClientId { get; set; } = "health-client-id";
+
+    /// <summary>The client secret <c>/login/oauth/access_token</c> requires with <see cref="OAuthClientId"/>.</summary>
+    public string OAuthClientSecret { get; set; } = "health-client-secret";
+
     /// <summary>Full names (owner/name, any case) answered 403 "Resource not accessible by personal access token".</summary>
     public HashSet<string> ForbiddenRepositories { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

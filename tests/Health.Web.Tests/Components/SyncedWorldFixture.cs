@@ -1,3 +1,4 @@
+using Health.Web.Access;
 using Bunit;
 using GitHubSimulator;
 using Health.Core;
@@ -57,7 +58,10 @@ public abstract class SyncedWorldFixture : IAsyncLifetime
         var web = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = _directory, EnvironmentName = "Development" });
         web.WebHost.UseTestServer();
         Configure(web);
+        web.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Access:DownloadsPerMinute"] = "100000" });
+        web.AddAccess(); // the chart CSVs are for readers (anyone, by default), limited per client
         _web = web.Build();
+        _web.UseAccess();
         _web.MapChartExports();
         await _web.StartAsync();
         Csv = _web.GetTestClient();

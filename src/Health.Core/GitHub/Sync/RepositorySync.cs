@@ -284,6 +284,7 @@ public sealed partial class RepositorySync(
     {
         repo.GitHubId = dto.Id;
         repo.ETag = etag;
+        repo.IsPrivate = dto.Private;
         if (RepositoryName.TryParse(dto.FullName, out var canonical, out _))
         {
             repo.Owner = canonical.Owner;

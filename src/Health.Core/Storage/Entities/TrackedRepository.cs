@@ -18,6 +18,12 @@ public sealed class TrackedRepository
 
     public DateTime AddedAt { get; set; }
 
+    /// <summary>
+    /// GitHub says the repository is private (or internal): shown only to operators and to readers GitHub lets read it
+    /// (see <see cref="Tracking.RepositoryVisibility"/>).
+    /// </summary>
+    public bool IsPrivate { get; set; }
+
     /// <summary>ETag of <c>GET /repos/{o}/{r}</c>, so an unchanged repository costs a 304.</summary>
     public string? ETag { get; set; }
 

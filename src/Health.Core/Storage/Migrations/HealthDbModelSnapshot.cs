@@ -622,6 +622,9 @@ namespace Health.Core.Storage.Migrations
                     b.Property<long>("GitHubId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)

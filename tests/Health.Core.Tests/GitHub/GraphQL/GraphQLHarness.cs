@@ -41,7 +41,7 @@ internal static class GraphQLHarness
         foreach (var kind in new[] { "metrics", "prs", "contributors" })
         {
             Assert.True(ExportRequest.TryParse(new ExportQuery([h.Name.FullName], null, "month", "2023-01-01", "2026-11-30"), new DateOnly(2026, 12, 1), out var request, out var error), error);
-            var (repositories, problem) = await export.ResolveAsync(request!, CancellationToken.None);
+            var (repositories, problem) = await export.ResolveAsync(request!, Health.Core.Tracking.RepositoryVisibility.Everything, CancellationToken.None);
             Assert.Null(problem);
             await using var writer = new StringWriter();
             await export.WriteAsync(kind, request!, repositories, writer, CancellationToken.None);

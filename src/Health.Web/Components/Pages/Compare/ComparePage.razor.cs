@@ -1,3 +1,6 @@
+using Health.Core.Tracking;
+using Health.Web.Access;
+using Microsoft.AspNetCore.Components.Authorization;
 using Health.Core.Metrics;
 using Health.Core.Metrics.Formulas;
 using Health.Core.Storage;
@@ -41,6 +44,9 @@ public sealed partial class ComparePage : ComponentBase, IDisposable
 
     [SupplyParameterFromQuery(Name = "to")]
     public string? ToText { get; set; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthState { get; set; }
 
     [Inject]
     private IDbContextFactory<HealthDb> DbFactory { get; set; } = default!;
@@ -92,9 +98,10 @@ public sealed partial class ComparePage : ComponentBase, IDisposable
         var load = Interlocked.Increment(ref _loads);
         try
         {
-            var (scopes, missing) = await CompareScopes.ResolveAsync(DbFactory, view.Items, ct);
+            var visibility = await AccessClaims.VisibilityAsync(AuthState);
+            var (scopes, missing) = await CompareScopes.ResolveAsync(DbFactory, view.Items, visibility, ct);
             var picked = resetPicks ? scopes.Select(s => s.Item.Text).ToList() : _picked;
-            var choices = await ChoicesAsync(picked, ct);
+            var choices = await ChoicesAsync(picked, visibility, ct);
             var charts = scopes.Count == 0 ? null : await CompareCharts.LoadAsync(Metrics, scopes, view, ct);
             var (syncing, finished) = await SyncStateAsync(scopes, ct);
             if (load != Volatile.Read(ref _loads))
@@ -161,11 +168,11 @@ public sealed partial class ComparePage : ComponentBase, IDisposable
     /// What can be picked: the tracked repositories, by owner, and any picked repository that is no longer tracked (its
     /// data kept), so that it can be unticked.
     /// </summary>
-    private async Task<List<OwnerChoice>> ChoicesAsync(IReadOnlyList<string> picked, CancellationToken ct)
+    private async Task<List<OwnerChoice>> ChoicesAsync(IReadOnlyList<string> picked, RepositoryVisibility visibility, CancellationToken ct)
     {
         var keys = picked.Select(p => p.ToLowerInvariant()).ToList();
         await using var db = await DbFactory.CreateDbContextAsync(ct);
-        var repos = await db.Repositories.AsNoTracking()
+        var repos = await db.Repositories.AsNoTracking().VisibleTo(visibility)
             .Where(r => r.RemovedAt == null || keys.Contains(r.FullNameKey))
             .Select(r => new { r.Owner, r.Name, r.FullNameKey, Tracked = r.RemovedAt == null })
             .ToListAsync(ct);

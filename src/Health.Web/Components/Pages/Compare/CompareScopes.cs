@@ -1,3 +1,4 @@
+using Health.Core.Tracking;
 using Health.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,13 +16,13 @@ public static class CompareScopes
     /// <summary>
     /// The entries Health holds data for, in the order given, and a message for each one it does not. A repository is
     /// found if Health has its data, tracked or not (as on the repository page); an organisation is every repository of
-    /// that owner that is tracked now.
+    /// that owner that is tracked now. Only what <paramref name="visibility"/> shows is found.
     /// </summary>
     public static async Task<(IReadOnlyList<CompareScope> Scopes, IReadOnlyList<string> Problems)> ResolveAsync(
-        IDbContextFactory<HealthDb> dbFactory, IReadOnlyList<CompareItem> items, CancellationToken ct)
+        IDbContextFactory<HealthDb> dbFactory, IReadOnlyList<CompareItem> items, RepositoryVisibility visibility, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var repos = await db.Repositories.AsNoTracking()
+        var repos = await db.Repositories.AsNoTracking().VisibleTo(visibility)
             .Select(r => new { r.Id, r.Owner, r.Name, r.FullNameKey, Tracked = r.RemovedAt == null })
             .ToListAsync(ct);
         var scopes = new List<CompareScope>();

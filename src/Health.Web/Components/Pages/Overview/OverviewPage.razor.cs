@@ -1,3 +1,6 @@
+using Health.Core.Tracking;
+using Health.Web.Access;
+using Microsoft.AspNetCore.Components.Authorization;
 using Health.Core.Metrics;
 using Health.Core.Metrics.Formulas;
 using Health.Core.Storage;
@@ -34,6 +37,9 @@ public sealed partial class OverviewPage : ComponentBase, IDisposable
 
     [Inject]
     private IOptions<DashboardOptions> Options { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthState { get; set; }
 
     public void Dispose()
     {
@@ -73,7 +79,8 @@ public sealed partial class OverviewPage : ComponentBase, IDisposable
         var ct = _closed.Token;
         var now = Time.GetUtcNow().UtcDateTime;
         await using var db = await DbFactory.CreateDbContextAsync(ct);
-        var repos = await db.Repositories.AsNoTracking().Where(r => r.RemovedAt == null).ToListAsync(ct);
+        var visibility = await AccessClaims.VisibilityAsync(AuthState);
+        var repos = await db.Repositories.AsNoTracking().VisibleTo(visibility).Where(r => r.RemovedAt == null).ToListAsync(ct);
         var statuses = await db.SyncStatuses.AsNoTracking().ToDictionaryAsync(s => s.RepositoryId, ct);
         var lastSuccess = repos.ToDictionary(r => r.Id, r => statuses.GetValueOrDefault(r.Id)?.LastSuccessAt);
         var previous = _cards?.ToDictionary(c => c.FullName);

@@ -1,3 +1,5 @@
+using Health.Web.Access;
+using Microsoft.AspNetCore.Components.Authorization;
 using Health.Core.Dashboard;
 using Health.Core.Metrics;
 using Health.Core.Metrics.Formulas;
@@ -50,6 +52,9 @@ public sealed partial class RepositoryPage : ComponentBase, IDisposable
     [SupplyParameterFromQuery(Name = "bots")]
     public string? BotsText { get; set; }
 
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthState { get; set; }
+
     [Inject]
     private IDbContextFactory<HealthDb> DbFactory { get; set; } = default!;
 
@@ -101,7 +106,7 @@ public sealed partial class RepositoryPage : ComponentBase, IDisposable
             return;
         }
 
-        _repo = await RepositoryLookup.FindAsync(DbFactory, Owner, Name, _closed.Token);
+        _repo = await RepositoryLookup.FindAsync(DbFactory, Owner, Name, await AccessClaims.VisibilityAsync(AuthState), _closed.Token);
         _notFound = _repo is null;
         if (_repo is not null)
         {
