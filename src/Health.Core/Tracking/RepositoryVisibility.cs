@@ -14,10 +14,6 @@ public sealed record RepositoryVisibility(bool AllPrivate, IReadOnlySet<int> Rea
 
     /// <summary>Public repositories only: an anonymous reader, or one GitHub lets read no private one.</summary>
     public static readonly RepositoryVisibility PublicOnly = new(false, new HashSet<int>());
-
-    public bool CanSee(int id, bool isPrivate) => !isPrivate || AllPrivate || ReadablePrivate.Contains(id);
-
-    public bool CanSee(TrackedRepository repository) => CanSee(repository.Id, repository.IsPrivate);
 }
 
 /// <summary>The query form of <see cref="RepositoryVisibility"/>: the filter runs in the database.</summary>

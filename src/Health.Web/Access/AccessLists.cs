@@ -17,10 +17,12 @@ public static partial class AccessLists
     public static bool IsKeyword(string entry, string keyword) => string.Equals(entry.Trim(), keyword, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether someone signed in as <paramref name="login"/>, member of <paramref name="orgs"/> and <paramref name="teams"/> (<c>org/slug</c>), is on the list.</summary>
+    /// <remarks>A keyword is never a name: a GitHub account or organisation called <c>operators</c> matches nothing.</remarks>
     public static bool Matches(IEnumerable<string> entries, string login, IReadOnlySet<string> orgs, IReadOnlySet<string> teams) =>
         entries.Select(e => e.Trim()).Any(e =>
             IsKeyword(e, SignedIn)
-            || (e.Contains('/', StringComparison.Ordinal) ? teams.Contains(e) : string.Equals(e, login, StringComparison.OrdinalIgnoreCase) || orgs.Contains(e)));
+            || (!IsKeyword(e, Public) && !IsKeyword(e, OperatorsOnly)
+                && (e.Contains('/', StringComparison.Ordinal) ? teams.Contains(e) : string.Equals(e, login, StringComparison.OrdinalIgnoreCase) || orgs.Contains(e))));
 
     /// <summary>Whether the list needs to know organisations or teams (so sign-in asks GitHub for them).</summary>
     public static bool NeedsMemberships(IEnumerable<string> entries) => entries.Any(e => !IsKeyword(e, Public) && !IsKeyword(e, SignedIn) && !IsKeyword(e, OperatorsOnly));
@@ -31,8 +33,15 @@ public static partial class AccessLists
         foreach (var raw in entries)
         {
             var entry = raw.Trim();
-            if (readers && (IsKeyword(entry, Public) || IsKeyword(entry, SignedIn) || IsKeyword(entry, OperatorsOnly)))
+            var keyword = IsKeyword(entry, Public) || IsKeyword(entry, SignedIn) || IsKeyword(entry, OperatorsOnly);
+            if (keyword && readers)
             {
+                continue;
+            }
+
+            if (keyword)
+            {
+                yield return $"{key}: '{raw}' is a keyword of Access:Readers, not a GitHub login, organisation or org/team.";
                 continue;
             }
 

@@ -32,6 +32,9 @@ internal static class AccessSetup
         if (github)
         {
             GitHubSignIn.Add(authentication);
+
+            // Open pages lose a sign-in whose lifetime is over (they would keep it for as long as they stay open).
+            builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SignInRevalidation>();
         }
 
         var scheme = github ? GitHubSignIn.CookieScheme : OperatorAccess.Scheme;

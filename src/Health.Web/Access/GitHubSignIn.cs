@@ -37,7 +37,8 @@ internal static partial class GitHubSignIn
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
 
-            // Secure over HTTPS, and always outside loopback (plain HTTP there is refused sign-in, see below).
+            // Secure over HTTPS; plain HTTP gets no sign-in at all except from this machine itself or where
+            // Access:AllowInsecureHttp says so (see OnRedirectToAuthorizationEndpoint below).
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.SlidingExpiration = false;
             cookie.AccessDeniedPath = DeniedPath;
@@ -64,16 +65,15 @@ internal static partial class GitHubSignIn
             oauth.Scope.Add("repo");
             oauth.CorrelationCookie.SameSite = SameSiteMode.Lax;
             oauth.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            oauth.Events.OnRedirectToAuthorizationEndpoint = context =>
+            oauth.Events.OnRedirectToAuthorizationEndpoint = async context =>
             {
-                if (!context.Request.IsHttps && !LocalConnection.IsLoopbackSocket(context.HttpContext) && !access.Value.AllowInsecureHttp)
+                if (!LocalConnection.MaySendSecrets(context.HttpContext, access.Value))
                 {
                     context.Response.Redirect($"{DeniedPath}?reason=https");
-                    return Task.CompletedTask;
+                    return;
                 }
 
-                context.Response.Redirect(context.RedirectUri);
-                return Task.CompletedTask;
+                context.Response.Redirect(await WithoutRepoScopeUnlessNeededAsync(context.HttpContext, context.RedirectUri));
             };
             oauth.Events.OnCreatingTicket = CreatingTicketAsync;
             oauth.Events.OnRemoteFailure = context =>
@@ -92,6 +92,18 @@ internal static partial class GitHubSignIn
                 return Task.CompletedTask;
             };
         });
+    }
+
+    /// <summary>
+    /// The <c>repo</c> scope (which lets read private repositories, and more) is asked only while a private repository is
+    /// tracked: without one, <c>read:org</c> is all a sign-in needs.
+    /// </summary>
+    private static async Task<string> WithoutRepoScopeUnlessNeededAsync(HttpContext http, string authorizeUri)
+    {
+        await using var db = await http.RequestServices.GetRequiredService<IDbContextFactory<HealthDb>>().CreateDbContextAsync(http.RequestAborted);
+        return await db.Repositories.AnyAsync(r => r.IsPrivate, http.RequestAborted)
+            ? authorizeUri
+            : authorizeUri.Replace("scope=read%3Aorg%20repo", "scope=read%3Aorg", StringComparison.Ordinal);
     }
 
     /// <summary>The web root GitHub's OAuth pages live under: <c>https://github.com/</c> for github.com, the host's root for Enterprise (<c>/api/v3/</c> dropped).</summary>
@@ -146,6 +158,9 @@ internal static partial class GitHubSignIn
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, id.ToString(CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim(ClaimTypes.Name, login));
         identity.AddClaim(new Claim(ClaimTypes.Role, isOperator ? AccessClaims.Operator : AccessClaims.Reader));
+        var lifetime = access.GitHub.SignInLifetime;
+        var expires = services.GetRequiredService<TimeProvider>().GetUtcNow() + lifetime;
+        identity.AddClaim(new Claim(SignInRevalidation.ExpiresClaim, expires.ToString("O", CultureInfo.InvariantCulture)));
         if (!isOperator)
         {
             foreach (var repository in await ReadablePrivateAsync(context, services, ct))

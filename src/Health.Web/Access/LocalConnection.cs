@@ -21,11 +21,21 @@ public static class LocalConnection
 
     /// <summary>
     /// The request came over a TCP connection from a loopback address (as the kernel reports the peer), names a loopback
-    /// host (<c>localhost</c>, <c>127.0.0.1</c>, <c>[::1]</c>, any port), and carries no relay header of any kind. A
-    /// connection with no socket (a Unix socket, a named pipe, an in-process server) is not local: anything could be behind it.
+    /// host (<c>localhost</c>, <c>127.0.0.1</c>, <c>[::1]</c>, any port), carries no relay header of any kind, and is not
+    /// HTTP/1.0 (what nginx's <c>proxy_pass</c> sends by default, with no forwarding header unless told). A connection with
+    /// no socket (a Unix socket, a named pipe, an in-process server) is not local: anything could be behind it.
     /// </summary>
     public static bool IsLocal(HttpContext context) =>
-        IsLoopbackSocket(context) && NamesLoopback(context.Request.Host) && !IsRelayed(context.Request.Headers);
+        IsLoopbackSocket(context) && NamesLoopback(context.Request.Host) && !IsRelayed(context.Request.Headers)
+        && !HttpProtocol.IsHttp10(context.Request.Protocol);
+
+    /// <summary>
+    /// Whether a secret (the operator password, a sign-in) may be sent in this request: over HTTPS (directly, or as a TLS
+    /// proxy says with forwarded headers on), from this machine itself (<see cref="IsLocal"/>), or anywhere when the
+    /// deployment allows it (<see cref="AccessOptions.AllowInsecureHttp"/>).
+    /// </summary>
+    public static bool MaySendSecrets(HttpContext context, AccessOptions access) =>
+        context.Request.IsHttps || access.AllowInsecureHttp || IsLocal(context);
 
     /// <summary>The peer of the accepted socket is a loopback IP address.</summary>
     public static bool IsLoopbackSocket(HttpContext context) => SocketPeer(context) is { } peer && IPAddress.IsLoopback(peer);
@@ -42,9 +52,22 @@ public static class LocalConnection
         return null;
     }
 
-    /// <summary>A key for per-client limits: the socket's peer address (a proxy's clients share it), or what the framework says.</summary>
-    public static string ClientKey(HttpContext context) =>
-        (SocketPeer(context) ?? context.Connection.RemoteIpAddress)?.ToString() ?? "unknown";
+    /// <summary>
+    /// A key for per-client limits: the socket's peer address (behind a proxy, its clients share it), an IPv6 one by its /64
+    /// (a client holds a whole /64 and could rotate through it), or what the framework says without a socket.
+    /// </summary>
+    public static string ClientKey(HttpContext context)
+    {
+        var address = SocketPeer(context) ?? context.Connection.RemoteIpAddress;
+        if (address is { AddressFamily: System.Net.Sockets.AddressFamily.InterNetworkV6 })
+        {
+            var bytes = address.GetAddressBytes();
+            Array.Clear(bytes, 8, 8);
+            return new IPAddress(bytes) + "/64";
+        }
+
+        return address?.ToString() ?? "unknown";
+    }
 
     public static bool NamesLoopback(HostString host)
     {

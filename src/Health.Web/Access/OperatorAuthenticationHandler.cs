@@ -61,15 +61,17 @@ internal sealed partial class OperatorAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        if (!Request.IsHttps && !LocalConnection.IsLoopbackSocket(Context) && !access.Value.AllowInsecureHttp)
+        if (!LocalConnection.MaySendSecrets(Context, access.Value))
         {
             return Refuse(StatusCodes.Status403Forbidden, "The operator password is only accepted over HTTPS from another machine (it would cross the network in clear). Serve Health over HTTPS (a reverse proxy that sets X-Forwarded-Proto, with ASPNETCORE_FORWARDEDHEADERS_ENABLED=true), or set Access:AllowInsecureHttp=true on a network you trust.");
         }
 
+        // The attempt is counted before the password is checked, so that guesses sent in parallel cannot all pass the lockout.
         var client = LocalConnection.ClientKey(Context);
-        if (attempts.WaitFor(client) is { } locked && locked > TimeSpan.Zero)
+        var attempt = attempts.Begin(client);
+        if (!attempt.Allowed)
         {
-            return Refuse(StatusCodes.Status429TooManyRequests, $"Too many wrong operator passwords from {client}: try again in {Math.Ceiling(locked.TotalSeconds):0} s.", locked);
+            return TooMany(client, attempt.Wait);
         }
 
         string decoded;
@@ -91,12 +93,12 @@ internal sealed partial class OperatorAuthenticationHandler(
             return Success(separator > 0 ? decoded[..separator] : "operator");
         }
 
-        var (wait, failures) = attempts.Fail(client);
-        LogWrongPassword(Logger, client, failures, wait.TotalSeconds);
-        return wait > TimeSpan.Zero
-            ? Refuse(StatusCodes.Status429TooManyRequests, $"Too many wrong operator passwords from {client}: try again in {Math.Ceiling(wait.TotalSeconds):0} s.", wait)
-            : AuthenticateResult.Fail("Wrong operator password.");
+        LogWrongPassword(Logger, client, attempt.Failures, attempt.Wait.TotalSeconds);
+        return attempt.Wait > TimeSpan.Zero ? TooMany(client, attempt.Wait) : AuthenticateResult.Fail("Wrong operator password.");
     }
+
+    private AuthenticateResult TooMany(string client, TimeSpan wait) =>
+        Refuse(StatusCodes.Status429TooManyRequests, $"Too many wrong operator passwords from {client}: try again in {Math.Ceiling(wait.TotalSeconds):0} s.", wait);
 
     private AuthenticateResult Refuse(int status, string message, TimeSpan? retryAfter = null)
     {

@@ -17,30 +17,29 @@ public sealed class PasswordAttempts(IOptions<AccessOptions> options, TimeProvid
     private readonly MemoryCache _clients = new(new MemoryCacheOptions { SizeLimit = MaxClients });
     private readonly Lock _gate = new();
 
-    /// <summary>How long <paramref name="client"/> must still wait before it may try again; zero if it may now.</summary>
-    public TimeSpan WaitFor(string client)
+    /// <summary>
+    /// Starts an attempt of <paramref name="client"/>: refused while it must wait; else counted at once as a failure (a right
+    /// password clears it, <see cref="Succeed"/>), so that attempts made in parallel are all counted before any is checked.
+    /// <see cref="Attempt.Wait"/> is the wait this one starts if it fails (zero while attempts are left).
+    /// </summary>
+    public Attempt Begin(string client)
     {
         lock (_gate)
         {
-            return _clients.TryGetValue(client, out Failures? f) && f!.LockedUntil is { } until && until > time.GetUtcNow()
-                ? until - time.GetUtcNow()
-                : TimeSpan.Zero;
-        }
-    }
+            var now = time.GetUtcNow();
+            var known = _clients.TryGetValue(client, out Failures? f) ? f : null;
+            if (known?.LockedUntil is { } until && until > now)
+            {
+                return new Attempt(false, until - now, known.Count);
+            }
 
-    /// <summary>Counts a failure; returns the wait it starts (zero while the client still has attempts left) and the count so far.</summary>
-    public (TimeSpan Wait, int Failures) Fail(string client)
-    {
-        lock (_gate)
-        {
-            var failures = (_clients.TryGetValue(client, out Failures? f) ? f!.Count : 0) + 1;
+            var failures = (known?.Count ?? 0) + 1;
             var allowed = options.Value.PasswordAttempts;
             var wait = failures < allowed
                 ? TimeSpan.Zero
                 : TimeSpan.FromTicks(Math.Min(MaxWait.Ticks, options.Value.PasswordLockout.Ticks * (1L << Math.Min(failures - allowed, 20))));
-            var now = time.GetUtcNow();
             _clients.Set(client, new Failures(failures, wait > TimeSpan.Zero ? now + wait : null), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromDays(1) });
-            return (wait, failures);
+            return new Attempt(true, wait, failures);
         }
     }
 
@@ -55,4 +54,7 @@ public sealed class PasswordAttempts(IOptions<AccessOptions> options, TimeProvid
     public void Dispose() => _clients.Dispose();
 
     private sealed record Failures(int Count, DateTimeOffset? LockedUntil);
+
+    /// <summary>An attempt: whether it may be checked, the wait (left, or that it starts if it fails), and the failures counted so far.</summary>
+    public readonly record struct Attempt(bool Allowed, TimeSpan Wait, int Failures);
 }

@@ -14,7 +14,7 @@ internal static class SignInEndpoints
             return app;
         }
 
-        app.MapGet("/signin", (HttpContext http, string? returnUrl) =>
+        app.MapGet("/signin", (string? returnUrl) =>
             Results.Challenge(new AuthenticationProperties { RedirectUri = LocalPath(returnUrl) }, [GitHubSignIn.Scheme]));
         app.MapPost("/signout", async (HttpContext http, IAntiforgery antiforgery) =>
         {
@@ -32,9 +32,13 @@ internal static class SignInEndpoints
         return app;
     }
 
-    /// <summary>A path of this site to return to (never another site's address: no open redirect); the overview otherwise.</summary>
+    /// <summary>
+    /// A path of this site to return to (never another site's address: no open redirect, so no <c>//host</c>, no backslash
+    /// and no control character, which browsers drop before reading <c>/\t/host</c> as <c>//host</c>); the overview otherwise.
+    /// </summary>
     internal static string LocalPath(string? returnUrl) =>
-        returnUrl is { Length: > 0 } url && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Contains("://", StringComparison.Ordinal)
+        returnUrl is { Length: > 0 and <= 2048 } url && url[0] == '/' && (url.Length == 1 || url[1] != '/')
+        && !url.Any(c => c < ' ' || c == '\\' || c == '\u007f') && !url.Contains("://", StringComparison.Ordinal)
             ? url
             : "/";
 }

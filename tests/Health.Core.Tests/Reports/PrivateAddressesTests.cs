@@ -27,6 +27,10 @@ public sealed class PrivateAddressesTests
     [InlineData("::ffff:169.254.169.254")]
     [InlineData("64:ff9b::a00:1")]
     [InlineData("ff02::1")]
+    [InlineData("::7f00:1")]
+    [InlineData("::ffff:0:a00:1")]
+    [InlineData("2002:a00:1::1")]
+    [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2")]
     public void Private(string address) => Assert.True(PrivateAddresses.IsPrivate(IPAddress.Parse(address)), address);
 
     [Theory]

@@ -83,6 +83,26 @@ public sealed class GitHubSignInTests
     }
 
     [Fact]
+    public async Task SignIn_AsksForTheRepoScopeOnlyWhileAPrivateRepositoryIsTracked()
+    {
+        await using var app = await StartAsync(new() { ["Access:Operators:0"] = "acme/maintainers" });
+        using var client = GitHubSignInClient.Anonymous(app.BaseUri);
+        async Task<string> ScopeAsync()
+        {
+            using var start = await client.GetAsync(new Uri("/signin", UriKind.Relative));
+            return Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(start.Headers.Location!.Query)["scope"].ToString();
+        }
+
+        var publicOnly = await ScopeAsync();
+        app.World.AddRepository("acme", "secret", isPrivate: true);
+        await app.Catalog.AddAsync("acme/secret", CancellationToken.None);
+        var withPrivate = await ScopeAsync();
+
+        Assert.Equal("read:org", publicOnly);
+        Assert.Equal("read:org repo", withPrivate);
+    }
+
+    [Fact]
     public async Task Start_GitHubModeWithoutItsApp_FailsNamingTheKeys()
     {
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => AppHarness.StartAsync(settings: new Dictionary<string, string?> { ["Access:Mode"] = "GitHub" }));

@@ -93,6 +93,19 @@ public sealed class LocalAccessTests
     }
 
     [Fact]
+    public async Task LoopbackClient_Http10_AsAnUnconfiguredLocalProxySendsIt_IsRefusedManagement()
+    {
+        await using var app = await AppHarness.StartAsync();
+        using var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/repositories", UriKind.Relative)) { Version = HttpVersion.Version10, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        request.Headers.Host = "127.0.0.1";
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
     public async Task LoopbackClient_ForeignHost_RefusedByDefault_AndNeverAnOperator()
     {
         await using (var app = await AppHarness.StartAsync())

@@ -81,6 +81,38 @@ public sealed class PasswordAccessTests
     }
 
     [Fact]
+    public async Task ParallelGuesses_AreAllCountedBeforeAnyIsChecked()
+    {
+        var logs = new CapturedLogs();
+        await using var app = await AppHarness.StartAsync(settings: PasswordMode(new() { ["Access:PasswordAttempts"] = "3" }), configure: logs.AddTo);
+        using var client = app.CreateClient();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => GetJobsAsync(client, $"guess-{i}")));
+
+        Assert.Equal(2, responses.Count(r => r.StatusCode == HttpStatusCode.Unauthorized));
+        Assert.Equal(10, responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
+        Assert.Equal(3, logs.Entries.Count(l => l.StartsWith("Warning ", StringComparison.Ordinal) && l.Contains("Wrong operator password from", StringComparison.Ordinal)));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task LoopbackSocket_RelayedByAProxyOverPlainHttp_PasswordRefused()
+    {
+        await using var app = await AppHarness.StartAsync(settings: PasswordMode([]));
+        using var client = app.CreateClient();
+        using var request = WithPassword("/jobs", Password);
+        request.Headers.TryAddWithoutValidation("X-Forwarded-For", "203.0.113.7");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("only accepted over HTTPS", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Health_AnonymousGetsTheStatusOnly_OperatorGetsTheChecks()
     {
         await using var app = await AppHarness.StartAsync(settings: PasswordMode([]));

@@ -29,8 +29,10 @@ public static class PrivateAddresses
         IPNetwork.Parse("198.51.100.0/24"),
         IPNetwork.Parse("203.0.113.0/24"),
         IPNetwork.Parse("224.0.0.0/3"),
-        IPNetwork.Parse("::/128"),
-        IPNetwork.Parse("::1/128"),
+        IPNetwork.Parse("::/96"),
+        IPNetwork.Parse("::ffff:0:0:0/96"),
+        IPNetwork.Parse("2001::/32"),
+        IPNetwork.Parse("2002::/16"),
         IPNetwork.Parse("64:ff9b:1::/48"),
         IPNetwork.Parse("100::/64"),
         IPNetwork.Parse("2001:db8::/32"),
@@ -40,14 +42,19 @@ public static class PrivateAddresses
         IPNetwork.Parse("ff00::/8"),
     ];
 
-    /// <summary>Whether <paramref name="address"/> is not a public unicast address (IPv4 inside IPv6 judged as IPv4).</summary>
+    private static readonly IPNetwork Nat64 = IPNetwork.Parse("64:ff9b::/96");
+
+    /// <summary>
+    /// Whether <paramref name="address"/> is not a public unicast address (IPv4 inside IPv6 judged as IPv4; the IPv4-compatible,
+    /// SIIT, Teredo and 6to4 forms, which can carry any IPv4 address, refused whole).
+    /// </summary>
     public static bool IsPrivate(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)
         {
             address = address.MapToIPv4();
         }
-        else if (address.AddressFamily == AddressFamily.InterNetworkV6 && IPNetwork.Parse("64:ff9b::/96").Contains(address))
+        else if (address.AddressFamily == AddressFamily.InterNetworkV6 && Nat64.Contains(address))
         {
             // NAT64: the IPv4 address it carries is where the packets go.
             address = new IPAddress(address.GetAddressBytes()[12..]);

@@ -17,9 +17,10 @@ namespace Health.Core.Storage.Migrations
                 nullable: false,
                 defaultValue: false);
 
-            // Whether a repository is private was never stored: the next sync must read the repository again rather than
-            // be told 304 Not Modified, so that each one's visibility is known.
-            migrationBuilder.Sql("UPDATE \"Repositories\" SET \"ETag\" = NULL;");
+            // Whether a repository is private was never stored: until its next sync says otherwise, each one tracked before is
+            // taken as private (shown to operators only: a repository never synced again, paused or removed, stays so), and
+            // that sync must read the repository again rather than be told 304 Not Modified.
+            migrationBuilder.Sql("UPDATE \"Repositories\" SET \"IsPrivate\" = 1, \"ETag\" = NULL;");
         }
 
         /// <inheritdoc />
