@@ -37,6 +37,8 @@ public static class HealthCoreSetup
         builder.Services.AddSingleton<IValidateOptions<TrackingOptions>, TrackingOptionsValidator>();
         builder.Services.TryAddSingleton<ISyncScheduler, NoSyncScheduler>();
         builder.Services.AddSingleton<RepositoryCatalog>();
+        builder.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<IntakeOptions>, IntakeOptionsValidator>();
         builder.Services.AddSingleton<DerivedFacts>();
         builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>();

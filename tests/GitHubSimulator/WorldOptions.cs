@@ -29,4 +29,11 @@ public sealed record WorldOptions
 
     /// <summary>Copied to <see cref="World.ShowPendingReviews"/>.</summary>
     public bool ShowPendingReviews { get; init; }
+
+    /// <summary>
+    /// The intake's material, each about this share of the PRs: PRs authored by AI coding agents' accounts, agent
+    /// disclosure markers in PR bodies (in any case), and look-alikes of them that no rule should match. 0 (the default)
+    /// leaves the world exactly as without it.
+    /// </summary>
+    public double AgentShare { get; init; }
 }

@@ -119,7 +119,7 @@ internal static class MeasureBenchmark
             {
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                await DerivedFacts.DeriveTouchedAsync(db, loaded.RepositoryId, touched, ct);
+                await DerivedFacts.DeriveTouchedAsync(db, loaded.RepositoryId, touched, derived.Rules, ct);
                 await transaction.CommitAsync(ct);
             });
 

@@ -2,6 +2,7 @@ using Health.Core.Tracking;
 using Health.Core.Metrics;
 using Health.Core.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Health.Core.Export;
 
@@ -9,10 +10,13 @@ namespace Health.Core.Export;
 /// Turns an <see cref="ExportRequest"/> into rows: resolves the repositories among the tracked ones, then computes from the
 /// facts as the database holds them (callers see to stale ones first: <see cref="DerivedFacts.DeriveStaleAsync"/>).
 /// </summary>
-public sealed class ExportService(IDbContextFactory<HealthDb> dbFactory, MetricsService metrics, TimeProvider time)
+public sealed class ExportService(IDbContextFactory<HealthDb> dbFactory, MetricsService metrics, TimeProvider time, IOptions<IntakeOptions> intake)
 {
     /// <summary>The exports there are, by the name the CLI and the URLs use.</summary>
-    public static readonly IReadOnlyList<string> Kinds = ["metrics", "prs", "contributors", "cohorts"];
+    public static readonly IReadOnlyList<string> Kinds = ["metrics", "intake", "prs", "contributors", "cohorts"];
+
+    /// <summary>The exports that are rows a period, which need a period (month or week).</summary>
+    public static bool NeedsPeriod(string kind) => kind is "metrics" or "intake";
 
     /// <summary>Writes the CSV of <paramref name="kind"/>; returns the number of data rows.</summary>
     public async Task<int> WriteAsync(string kind, ExportRequest request, IReadOnlyList<(int Id, string Name)> repositories, TextWriter writer, CancellationToken ct)
@@ -21,6 +25,13 @@ public sealed class ExportService(IDbContextFactory<HealthDb> dbFactory, Metrics
         {
             var rows = await MetricsAsync(request, repositories, ct);
             await MetricsCsv.WriteAsync(writer, rows, ct);
+            return rows.Count;
+        }
+
+        if (kind == "intake")
+        {
+            var rows = await IntakeAsync(request, repositories, ct);
+            await IntakeCsv.WriteAsync(writer, rows, ct);
             return rows.Count;
         }
 
@@ -90,6 +101,24 @@ public sealed class ExportService(IDbContextFactory<HealthDb> dbFactory, Metrics
         }
 
         return (found.DistinctBy(f => f.Item1).ToList(), null);
+    }
+
+    /// <summary>Intake rows: each repository in turn, or one pooled group when asked.</summary>
+    public async Task<IReadOnlyList<IntakeRow>> IntakeAsync(ExportRequest request, IReadOnlyList<(int Id, string Name)> repositories, CancellationToken ct)
+    {
+        var target = intake.Value.ResponseTarget;
+        if (request.Group)
+        {
+            return await metrics.IntakeAsync(repositories.Select(r => r.Id).ToList(), GroupLabel(request, repositories), request.Period, request.From, request.To, target, ct);
+        }
+
+        var rows = new List<IntakeRow>();
+        foreach (var (id, name) in repositories)
+        {
+            rows.AddRange(await metrics.IntakeAsync([id], name, request.Period, request.From, request.To, target, ct));
+        }
+
+        return rows;
     }
 
     /// <summary>Metrics rows: each repository in turn, or one pooled group when asked.</summary>

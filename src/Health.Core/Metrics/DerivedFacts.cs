@@ -17,20 +17,20 @@ namespace Health.Core.Metrics;
 /// is derived again (<see cref="DeriveStaleAsync"/>, a background job's work, never a view's) only when the rules the facts
 /// were derived with changed (<c>GitHub:ExtraBotLogins</c>, or this code's own version) or were never recorded.
 /// </summary>
-public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGate writeGate, IOptions<GitHubOptions> options)
+public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGate writeGate, IOptions<GitHubOptions> options, IOptions<IntakeOptions> intake)
 {
     /// <summary>The columns of pull requests and issues that only a derivation writes (a collector's upsert leaves them alone).</summary>
     public static readonly IReadOnlySet<string> Columns = new HashSet<string>(StringComparer.Ordinal)
     {
-        nameof(PullRequest.FirstResponseAt), nameof(PullRequest.FirstReviewAt), nameof(PullRequest.FactsSequence),
+        nameof(PullRequest.FirstResponseAt), nameof(PullRequest.FirstReviewAt), nameof(PullRequest.IsAgent), nameof(PullRequest.Responses),
+        nameof(PullRequest.FactsSequence),
     };
 
-    /// <summary>Changes when the derivation itself changes, so facts derived by an older version are derived again once.</summary>
-    private const string Version = "v2";
+    /// <summary>The rules facts derived now follow (bots, agents); a repository whose facts were derived under others is derived again.</summary>
+    public DerivationRules Rules => new(options.Value.ExtraBotLogins, intake.Value.EffectiveAgentLogins, intake.Value.EffectiveAgentMarkers);
 
-    /// <summary>The rules facts derived now follow; a repository whose facts were derived under others is derived again.</summary>
-    public string CurrentRules =>
-        Version + ":" + string.Join(",", options.Value.ExtraBotLogins.Select(l => l.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal));
+    /// <summary>The fingerprint of <see cref="Rules"/> recorded with each repository's facts.</summary>
+    public string CurrentRules => Rules.Key;
 
     /// <summary>Where the facts of each of <paramref name="repositoryIds"/> stand (read only: nothing is derived here).</summary>
     public async Task<IReadOnlyList<FactsVersion>> VersionsAsync(IReadOnlyCollection<int> repositoryIds, CancellationToken ct)
@@ -57,7 +57,7 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
     /// </summary>
     public async Task<int> DeriveStaleAsync(IReadOnlyCollection<int>? repositoryIds, IProgress<DerivationProgress>? progress, CancellationToken ct)
     {
-        var rules = CurrentRules;
+        var rules = Rules;
         List<(int Id, string Name)> stale;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
@@ -65,7 +65,7 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
                 .Where(r => repositoryIds == null || repositoryIds.Contains(r.Id))
                 .Select(r => new { r.Id, r.Owner, r.Name })
                 .ToListAsync(ct);
-            var fresh = await db.DerivedStates.AsNoTracking().Where(s => s.BotRules == rules).Select(s => s.RepositoryId).ToListAsync(ct);
+            var fresh = await db.DerivedStates.AsNoTracking().Where(s => s.BotRules == rules.Key).Select(s => s.RepositoryId).ToListAsync(ct);
             stale = repositories.Where(r => !fresh.Contains(r.Id)).OrderBy(r => r.Id).Select(r => (r.Id, $"{r.Owner}/{r.Name}")).ToList();
         }
 
@@ -87,7 +87,7 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
     /// Derives the facts of the pull requests and issues numbered <paramref name="numbers"/> (and the activity days of their
     /// contributions), inside the caller's transaction: a sync calls it with the items a page touched, before it commits.
     /// </summary>
-    public static async Task DeriveTouchedAsync(HealthDb db, int repositoryId, IReadOnlyCollection<int> numbers, CancellationToken ct)
+    public static async Task DeriveTouchedAsync(HealthDb db, int repositoryId, IReadOnlyCollection<int> numbers, DerivationRules rules, CancellationToken ct)
     {
         if (numbers.Count == 0)
         {
@@ -105,22 +105,22 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
         var scope = JsonSerializer.Serialize(numbers);
         foreach (var sql in Derivation(touched: true))
         {
-            await db.Database.ExecuteSqlRawAsync(sql, [repositoryId, sequence, scope], ct);
+            await db.Database.ExecuteSqlRawAsync(sql, [repositoryId, sequence, scope, rules.AgentLoginsJson, rules.AgentMarkersJson], ct);
         }
     }
 
     /// <summary>The state to record when a repository is first tracked: nothing to derive yet, and every page will derive its own.</summary>
     public DerivedState NewState(int repositoryId) => new() { RepositoryId = repositoryId, BotRules = CurrentRules };
 
-    private async Task DeriveWholeAsync(int repositoryId, string rules, CancellationToken ct)
+    private async Task DeriveWholeAsync(int repositoryId, DerivationRules rules, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         using var gate = await writeGate.EnterAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
-        await ApplyBotRulesAsync(db, ct);
+        await ApplyBotRulesAsync(db, rules, ct);
         var state = await db.DerivedStates.SingleOrDefaultAsync(s => s.RepositoryId == repositoryId, ct);
-        if (state?.BotRules == rules)
+        if (state?.BotRules == rules.Key)
         {
             // Derived meanwhile (another job got there first, while this one waited at the gate).
             return;
@@ -128,16 +128,16 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
 
         if (state is null)
         {
-            state = new DerivedState { RepositoryId = repositoryId, BotRules = rules };
+            state = new DerivedState { RepositoryId = repositoryId, BotRules = rules.Key };
             db.DerivedStates.Add(state);
         }
 
-        state.BotRules = rules;
+        state.BotRules = rules.Key;
         state.Sequence++;
         state.WholeSequence = state.Sequence;
         foreach (var sql in Derivation(touched: false))
         {
-            await db.Database.ExecuteSqlRawAsync(sql, [repositoryId, state.Sequence], ct);
+            await db.Database.ExecuteSqlRawAsync(sql, [repositoryId, state.Sequence, "[]", rules.AgentLoginsJson, rules.AgentMarkersJson], ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -145,9 +145,9 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
     }
 
     /// <summary>METRICS.md's bot rule, applied to every account with the configured extra logins.</summary>
-    private async Task ApplyBotRulesAsync(HealthDb db, CancellationToken ct)
+    private static async Task ApplyBotRulesAsync(HealthDb db, DerivationRules rules, CancellationToken ct)
     {
-        var extra = JsonSerializer.Serialize(options.Value.ExtraBotLogins.Select(l => l.Trim().ToLowerInvariant()));
+        var extra = rules.ExtraBotLoginsJson;
         await db.Database.ExecuteSqlRawAsync(
             """
             UPDATE "Accounts" SET
@@ -160,8 +160,10 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
 
     /// <summary>
     /// The derivation rules, SQLite, over parameters {0} (the repository), {1} (the derivation's sequence, stamped on what it
-    /// writes) and {2} (a JSON array of item numbers). Each rule is written once and runs over the whole repository, or
-    /// (<paramref name="touched"/>) over the items numbered in {2} only.
+    /// writes), {2} (a JSON array of item numbers), {3} and {4} (JSON arrays of the agent logins and markers, lower case).
+    /// Each rule is written once and runs over the whole repository, or (<paramref name="touched"/>) over the items numbered
+    /// in {2} only. Markers are matched ignoring ASCII case (SQLite's lower()), as logins are; a bot's login matches an agent
+    /// login with or without its <c>[bot]</c> suffix (GraphQL gives none, and REST gives some bots none either: <c>Copilot</c>).
     /// A responder is an account that is neither a bot nor deleted nor the author; a PR by a deleted author (no author id) may
     /// be answered by anyone else who qualifies. PENDING reviews never count. MIN over text timestamps is chronological: EF
     /// stores them as 'yyyy-MM-dd HH:mm:ss'. Activity days only grow between whole derivations (a deleted review's day stays
@@ -195,6 +197,28 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
                     WHERE c."RepositoryId" = "PullRequests"."RepositoryId" AND c."PullNumber" = "PullRequests"."Number"
                       AND a."IsBot" = 0 AND a."IsDeleted" = 0
                       AND ("PullRequests"."AuthorId" IS NULL OR c."AuthorId" <> "PullRequests"."AuthorId")))
+            WHERE "RepositoryId" = {0}{{Only("Number")}}
+            """,
+            $$"""
+            UPDATE "PullRequests" SET
+                "IsAgent" = (
+                    EXISTS (SELECT 1 FROM "Accounts" a WHERE a."Id" = "PullRequests"."AuthorId"
+                        AND (lower(a."Login") IN (SELECT value FROM json_each({3}))
+                             OR (lower(a."Login") LIKE '%[bot]' AND substr(lower(a."Login"), 1, length(a."Login") - 5) IN (SELECT value FROM json_each({3})))))
+                    OR EXISTS (SELECT 1 FROM json_each({4}) m WHERE instr(lower(COALESCE("PullRequests"."Body", '')), m.value) > 0)),
+                "Responses" =
+                    (SELECT COUNT(*) FROM "Reviews" r JOIN "Accounts" a ON a."Id" = r."AuthorId"
+                     WHERE r."RepositoryId" = "PullRequests"."RepositoryId" AND r."PullNumber" = "PullRequests"."Number"
+                       AND r."State" <> 'PENDING' AND r."SubmittedAt" IS NOT NULL AND a."IsBot" = 0 AND a."IsDeleted" = 0
+                       AND ("PullRequests"."AuthorId" IS NULL OR r."AuthorId" <> "PullRequests"."AuthorId"))
+                  + (SELECT COUNT(*) FROM "IssueComments" c JOIN "Accounts" a ON a."Id" = c."AuthorId"
+                     WHERE c."RepositoryId" = "PullRequests"."RepositoryId" AND c."Number" = "PullRequests"."Number"
+                       AND a."IsBot" = 0 AND a."IsDeleted" = 0
+                       AND ("PullRequests"."AuthorId" IS NULL OR c."AuthorId" <> "PullRequests"."AuthorId"))
+                  + (SELECT COUNT(*) FROM "ReviewComments" c JOIN "Accounts" a ON a."Id" = c."AuthorId"
+                     WHERE c."RepositoryId" = "PullRequests"."RepositoryId" AND c."PullNumber" = "PullRequests"."Number"
+                       AND a."IsBot" = 0 AND a."IsDeleted" = 0
+                       AND ("PullRequests"."AuthorId" IS NULL OR c."AuthorId" <> "PullRequests"."AuthorId"))
             WHERE "RepositoryId" = {0}{{Only("Number")}}
             """,
             $$"""

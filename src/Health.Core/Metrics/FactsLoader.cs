@@ -29,11 +29,14 @@ internal static class FactsLoader
             var version = (await DerivedFacts.ReadVersionsAsync(db, [repositoryId], rules, ct)).Single();
             var id = repositoryId.ToString(CultureInfo.InvariantCulture);
             var prs = await ReadAsync(db, $"""
-                SELECT p."Number", p."AuthorId", COALESCE(a."IsBot", 0), COALESCE(a."IsDeleted", 0), p."CreatedAt", p."ClosedAt", p."MergedAt", p."FirstResponseAt", p."FirstReviewAt"
+                SELECT p."Number", p."AuthorId", COALESCE(a."IsBot", 0), COALESCE(a."IsDeleted", 0), p."CreatedAt", p."ClosedAt", p."MergedAt", p."FirstResponseAt", p."FirstReviewAt",
+                       p."IsAgent", p."AuthorAssociation" IN ('OWNER', 'MEMBER', 'COLLABORATOR'), p."Responses", p."Additions" + p."Deletions"
                 FROM "PullRequests" p LEFT JOIN "Accounts" a ON a."Id" = p."AuthorId"
                 WHERE p."RepositoryId" = {id}{Newer("p", "FactsSequence")}
                 """,
-                r => (r.GetInt32(0), new PrFact(r.IsDBNull(1) ? null : r.GetInt64(1), r.GetBoolean(2), r.GetBoolean(3), ReadTime(r, 4)!.Value, ReadTime(r, 5), ReadTime(r, 6), ReadTime(r, 7), ReadTime(r, 8))),
+                r => (r.GetInt32(0), new PrFact(
+                    r.IsDBNull(1) ? null : r.GetInt64(1), r.GetBoolean(2), r.GetBoolean(3), ReadTime(r, 4)!.Value, ReadTime(r, 5), ReadTime(r, 6), ReadTime(r, 7), ReadTime(r, 8),
+                    r.GetBoolean(9), !r.IsDBNull(10) && r.GetBoolean(10), r.GetInt32(11), r.IsDBNull(12) ? null : r.GetInt32(12))),
                 ct);
             var issues = await ReadAsync(db, $"""
                 SELECT i."Number", COALESCE(a."IsBot", 0), i."CreatedAt", i."ClosedAt", i."State" = 'closed', i."FirstResponseAt"

@@ -202,7 +202,8 @@ public static class MetricsCalculator
     }
 
     /// <summary>Each human author's earliest PR (deleted accounts have none).</summary>
-    private static Dictionary<long, DateTime> FirstPullRequests(List<PrFact> humanPrs)
+    /// <summary>Each human author's earliest PR creation: a PR created then is their first (ties at the second are all first).</summary>
+    internal static Dictionary<long, DateTime> FirstPullRequests(IEnumerable<PrFact> humanPrs)
     {
         var first = new Dictionary<long, DateTime>();
         foreach (var p in humanPrs)

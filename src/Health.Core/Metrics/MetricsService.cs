@@ -35,7 +35,19 @@ public sealed partial class MetricsService(
         ForGroupAsync([repositoryId], label, kind, from, to, ct);
 
     /// <summary>Rows for a group: counts summed, durations pooled before the median, contributors counted once.</summary>
-    public async Task<IReadOnlyList<MetricsRow>> ForGroupAsync(IReadOnlyCollection<int> repositoryIds, string label, PeriodKind kind, DateOnly? from, DateOnly? to, CancellationToken ct)
+    public Task<IReadOnlyList<MetricsRow>> ForGroupAsync(IReadOnlyCollection<int> repositoryIds, string label, PeriodKind kind, DateOnly? from, DateOnly? to, CancellationToken ct) =>
+        ComputeAsync(repositoryIds, $"metrics|{label}|{kind}", from, to, (facts, now) => MetricsCalculator.Compute(label, facts, kind, now, from, to), ct);
+
+    /// <summary>The intake rows of one repository or a pooled group (<paramref name="target"/>: the first-response promise).</summary>
+    public Task<IReadOnlyList<IntakeRow>> IntakeAsync(IReadOnlyCollection<int> repositoryIds, string label, PeriodKind kind, DateOnly? from, DateOnly? to, TimeSpan target, CancellationToken ct) =>
+        ComputeAsync(repositoryIds, $"intake|{label}|{kind}|{target.Ticks}", from, to, (facts, now) => IntakeCalculator.Compute(label, facts, kind, now, target, from, to), ct);
+
+    /// <summary>
+    /// Rows computed from the repositories' kept facts, pooled; kept while those facts stay at the same versions (without a
+    /// range the rows run to today, so they are kept only for the day).
+    /// </summary>
+    private async Task<IReadOnlyList<T>> ComputeAsync<T>(
+        IReadOnlyCollection<int> repositoryIds, string what, DateOnly? from, DateOnly? to, Func<MetricsFacts, DateTime, IReadOnlyList<T>> compute, CancellationToken ct)
     {
         var versions = await derived.VersionsAsync(repositoryIds, ct);
         var sets = new List<RepositoryFacts>();
@@ -44,15 +56,14 @@ public sealed partial class MetricsService(
             sets.Add(await RepositoryFactsAsync(version, ct));
         }
 
-        // Without a range the rows run to today, so they are kept only for the day.
         var now = time.GetUtcNow().UtcDateTime;
-        var key = $"{label}|{kind}|{from:O}|{to:O}|{(from is null || to is null ? now.Date.ToString("O") : string.Empty)}|{string.Join(",", sets.Select(f => f.Version.Key))}";
-        if (_rows.TryGetValue(key, out IReadOnlyList<MetricsRow>? rows) && rows is not null)
+        var key = $"{what}|{from:O}|{to:O}|{(from is null || to is null ? now.Date.ToString("O") : string.Empty)}|{string.Join(",", sets.Select(f => f.Version.Key))}";
+        if (_rows.TryGetValue(key, out IReadOnlyList<T>? rows) && rows is not null)
         {
             return rows;
         }
 
-        rows = MetricsCalculator.Compute(label, RepositoryFacts.Pool(sets), kind, now, from, to);
+        rows = compute(RepositoryFacts.Pool(sets), now);
         _rows.Set(key, rows, new MemoryCacheEntryOptions { Size = 1 });
         return rows;
     }

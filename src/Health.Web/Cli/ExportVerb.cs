@@ -8,7 +8,7 @@ internal static class ExportVerb
 {
     public static async Task<int> RunAsync(string kind, ExportQuery query, string? outFile, CliContext cli, CancellationToken ct)
     {
-        if (!ExportRequest.TryParse(query, periodRequired: kind == "metrics", DateOnly.FromDateTime(DateTime.UtcNow), out var request, out var error))
+        if (!ExportRequest.TryParse(query, periodRequired: ExportService.NeedsPeriod(kind), DateOnly.FromDateTime(DateTime.UtcNow), out var request, out var error))
         {
             await cli.Error.WriteLineAsync($"error: {error}");
             return ExitCodes.BadInput;

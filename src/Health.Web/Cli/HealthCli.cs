@@ -12,12 +12,12 @@ internal static class HealthCli
 
     private static Command Export(CliContext cli, Action<int> setExitCode)
     {
-        var export = new Command("export", "Write a CSV export: metrics, prs, contributors or cohorts.");
+        var export = new Command("export", "Write a CSV export: metrics, intake, prs, contributors or cohorts.");
         foreach (var kind in ExportService.Kinds)
         {
             var repo = new Option<string[]>("--repo") { Description = "A tracked repository, OWNER/REPO; repeat for several." };
             var org = new Option<string?>("--org") { Description = "Every tracked repository of this owner." };
-            var period = new Option<string?>("--period") { Description = "month or week (metrics)." };
+            var period = new Option<string?>("--period") { Description = "month or week (metrics, intake)." };
             var from = new Option<string?>("--from") { Description = "First day, yyyy-MM-dd (UTC)." };
             var to = new Option<string?>("--to") { Description = "Last day, yyyy-MM-dd (UTC)." };
             var group = new Option<bool>("--group") { Description = "One pooled set of rows for all the repositories named." };
@@ -52,6 +52,7 @@ internal static class HealthCli
     private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
     {
         ["metrics"] = "The metrics CSV of METRICS.md: one row a repository and period.",
+        ["intake"] = "The intake CSV of METRICS.md: who sends the PRs, what lands, responses spent on unmerged ones, the first-response target; one row a repository and period.",
         ["prs"] = "One row per pull request with its first-response, first-review and merge hours.",
         ["contributors"] = "One row per contributor: first and last contribution, counts by kind, first PR month, retention.",
         ["cohorts"] = "One row per monthly newcomer cohort: the share still contributing 1, 2, 3, 6 and 12 months later.",
@@ -77,7 +78,7 @@ internal static class HealthCli
                 await cli.Error.WriteLineAsync($"error: {error.Message}");
             }
 
-            await cli.Error.WriteLineAsync("usage: sync OWNER/REPO [--mode rest|graphql|auto] | export metrics|prs|contributors|cohorts (--repo OWNER/REPO ... | --org OWNER) --period month|week [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--group] [--out FILE] | report --repo OWNER/REPO --period week|month [--at yyyy-MM-dd] [--format html|md]");
+            await cli.Error.WriteLineAsync("usage: sync OWNER/REPO [--mode rest|graphql|auto] | export metrics|intake|prs|contributors|cohorts (--repo OWNER/REPO ... | --org OWNER) --period month|week [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--group] [--out FILE] | report --repo OWNER/REPO --period week|month [--at yyyy-MM-dd] [--format html|md]");
             return ExitCodes.BadInput;
         }
 

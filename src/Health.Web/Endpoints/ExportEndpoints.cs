@@ -27,7 +27,7 @@ internal static class ExportEndpoints
     {
         var ct = http.RequestAborted;
         var today = DateOnly.FromDateTime(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-        if (!ExportRequest.TryParse(query, periodRequired: kind == "metrics", today, out var request, out var error))
+        if (!ExportRequest.TryParse(query, periodRequired: ExportService.NeedsPeriod(kind), today, out var request, out var error))
         {
             await BadRequestAsync(http, error!);
             return;

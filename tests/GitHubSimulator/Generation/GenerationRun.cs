@@ -48,8 +48,14 @@ internal sealed partial class GenerationRun
         long[] reviewIds = CreateReviews(repos);
         CreateComments(repos);
         CreateReviewComments(repos, reviewIds);
+        var agents = _options.AgentShare > 0 ? AddAgents(repos) : [];
         SetAssociations(repos);
         world.AttachAccount(_people.Organization);
+        foreach (SimAccount agent in agents)
+        {
+            world.AttachAccount(agent);
+        }
+
         foreach (SimAccount account in _people.UsedAccounts())
         {
             if (account != _people.Organization)

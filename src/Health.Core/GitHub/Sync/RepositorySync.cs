@@ -107,7 +107,7 @@ public sealed partial class RepositorySync(
             return Report(name, SyncOutcome.Skipped, $"another sync of {name} is running ({lease.HeldBy})", null, new SyncCounts(), api, clock);
         }
 
-        var sync = new SyncContext(dbFactory, writeGate, repositoryId, name, api, options.Value, new BotPolicy(options.Value.ExtraBotLogins), logger, progress);
+        var sync = new SyncContext(dbFactory, writeGate, repositoryId, name, api, options.Value, new BotPolicy(options.Value.ExtraBotLogins), derived.Rules, logger, progress);
         api.WaitReporter = new Progress<string>(sync.ReportWait);
         await SetStatusAsync(repositoryId, s =>
         {

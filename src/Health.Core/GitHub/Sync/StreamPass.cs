@@ -121,7 +121,7 @@ internal sealed class StreamPass<T>(IPageSource<T> source, SyncContext sync)
             }
 
             // The facts of what the page touched move with it: derived in its transaction, never half-applied.
-            await Metrics.DerivedFacts.DeriveTouchedAsync(db, sync.RepositoryId, context.Touched, ct);
+            await Metrics.DerivedFacts.DeriveTouchedAsync(db, sync.RepositoryId, context.Touched, sync.Derivation, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

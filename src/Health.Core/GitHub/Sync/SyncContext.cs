@@ -15,6 +15,7 @@ internal sealed class SyncContext(
     GitHubApi api,
     GitHubOptions options,
     BotPolicy bots,
+    Metrics.DerivationRules derivation,
     ILogger logger,
     IProgress<SyncProgress>? progress)
 {
@@ -27,6 +28,9 @@ internal sealed class SyncContext(
     public WriteGate WriteGate => writeGate;
 
     public BotPolicy Bots => bots;
+
+    /// <summary>The rules each committed page's facts are derived with.</summary>
+    public Metrics.DerivationRules Derivation => derivation;
 
     public int RepositoryId => repositoryId;
 

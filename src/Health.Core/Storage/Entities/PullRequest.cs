@@ -47,6 +47,15 @@ public sealed class PullRequest
     /// <summary>Derived: the first submitted review by a human who is not the author.</summary>
     public DateTime? FirstReviewAt { get; set; }
 
+    /// <summary>
+    /// Derived: written by an AI coding agent, by its author's login (<c>Health:AgentLogins</c>) or a disclosure marker in its
+    /// body (<c>Health:AgentMarkers</c>).
+    /// </summary>
+    public bool IsAgent { get; set; }
+
+    /// <summary>Derived: the responses it received (submitted reviews, comments, review comments by humans other than its author), whenever made.</summary>
+    public int Responses { get; set; }
+
     /// <summary>The <see cref="DerivedState.Sequence"/> of the derivation that last wrote this PR's facts: a cache of them reads only what is newer.</summary>
     public long FactsSequence { get; set; }
 

@@ -207,6 +207,9 @@ namespace Health.Core.Storage.Migrations
                     b.Property<DateTime?>("FirstReviewAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsAgent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Labels")
                         .HasColumnType("TEXT");
 
@@ -217,6 +220,9 @@ namespace Health.Core.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RepositoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Responses")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ReviewsReadAt")

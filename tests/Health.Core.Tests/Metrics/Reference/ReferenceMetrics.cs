@@ -289,22 +289,22 @@ public static class ReferenceMetrics
         return new Facts(prs, issues, contributions, firstActivity);
     }
 
-    private static bool IsDeleted(SimAccount? account) =>
+    internal static bool IsDeleted(SimAccount? account) =>
         account is null || string.Equals(account.Login, "ghost", StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsBot(SimAccount? account, IReadOnlySet<string> extraBotLogins) =>
+    internal static bool IsBot(SimAccount? account, IReadOnlySet<string> extraBotLogins) =>
         account is not null
         && (account.Type == AccountTypes.Bot
             || account.Login.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase)
             || extraBotLogins.Any(login => string.Equals(login, account.Login, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The account's id when it is a human (neither deleted nor a bot); otherwise null.</summary>
-    private static long? HumanId(SimAccount? account, IReadOnlySet<string> extraBotLogins) =>
+    internal static long? HumanId(SimAccount? account, IReadOnlySet<string> extraBotLogins) =>
         IsDeleted(account) || IsBot(account, extraBotLogins) ? null : account!.Id;
 
     // ---- Time and periods ----
 
-    private static DateTime Sec(DateTime t) =>
+    internal static DateTime Sec(DateTime t) =>
         new(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
 
     private static double Hours(DateTime start, DateTime end) => (end - start).TotalHours;
@@ -317,10 +317,10 @@ public static class ReferenceMetrics
             : new DateTime(t.Year, t.Month, 1, 0, 0, 0, DateTimeKind.Utc);
     }
 
-    private static DateTime Next(DateTime start, string period) =>
+    internal static DateTime Next(DateTime start, string period) =>
         period == "week" ? start.AddDays(7) : start.AddMonths(1);
 
-    private static List<DateTime> PeriodStarts(string period, DateTime? firstActivity, DateTime now, DateTime? from, DateTime? to)
+    internal static List<DateTime> PeriodStarts(string period, DateTime? firstActivity, DateTime now, DateTime? from, DateTime? to)
     {
         DateTime? first = from is { } f ? Sec(f) : firstActivity;
         DateTime last = to is { } t ? Sec(t) : now;
@@ -365,7 +365,7 @@ public static class ReferenceMetrics
         return lo + 1 >= x.Count ? x[lo] : x[lo] + ((h - lo) * (x[lo + 1] - x[lo]));
     }
 
-    private static double? Rate(int part, int whole) => whole == 0 ? null : part / (double)whole;
+    internal static double? Rate(int part, int whole) => whole == 0 ? null : part / (double)whole;
 
     /// <summary>The fewest authors whose merged PRs make up at least half of those with a known author.</summary>
     private static int? BusFactor(List<PrFact> merged)
@@ -399,16 +399,16 @@ public static class ReferenceMetrics
 
     // ---- Formatting ----
 
-    private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+    internal static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static string HoursCell(double? hours) =>
         hours is { } h ? decimal.Round((decimal)h, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture) : "";
 
-    private static string Fraction(double? rate) =>
+    internal static string Fraction(double? rate) =>
         rate is { } r ? decimal.Round((decimal)r, 4, MidpointRounding.AwayFromZero).ToString("0.0000", CultureInfo.InvariantCulture) : "";
 
     /// <summary>RFC 4180: a cell holding a comma, quote, CR or LF is quoted, with its quotes doubled.</summary>
-    private static string Cell(string value) =>
+    internal static string Cell(string value) =>
         value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
     private static string ToCsv(IReadOnlyList<string> rows) =>

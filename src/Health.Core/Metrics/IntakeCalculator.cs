@@ -1,0 +1,90 @@
+using Health.Core.Metrics.Formulas;
+
+namespace Health.Core.Metrics;
+
+/// <summary>
+/// The intake figures of METRICS.md ("Intake and maintainer load"), period by period, from the same facts as the metrics
+/// (each PR's origin inputs, responses and first response are derived after each sync). Pure: no database, no clock.
+/// </summary>
+public static class IntakeCalculator
+{
+    /// <summary>
+    /// Rows for the same periods as <see cref="MetricsCalculator.Compute"/>: from the first activity to <paramref name="now"/>,
+    /// or those overlapping [<paramref name="from"/>, <paramref name="to"/>]. <paramref name="target"/> is the first-response promise.
+    /// </summary>
+    public static IReadOnlyList<IntakeRow> Compute(string label, MetricsFacts facts, PeriodKind kind, DateTime now, TimeSpan target, DateOnly? from = null, DateOnly? to = null)
+    {
+        DateTime? first = from is { } f ? f.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : facts.FirstActivity;
+        var last = to is { } t ? t.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : now;
+        if (first is null)
+        {
+            return [];
+        }
+
+        var periods = new PeriodIndex(Periods.Range(first.Value, last, kind).ToList(), kind);
+        if (periods.Count == 0)
+        {
+            return [];
+        }
+
+        var n = periods.Count;
+        var opened = PrOrigins.Columns.ToDictionary(o => o, _ => new int[n]);
+        var merged = PrOrigins.Columns.ToDictionary(o => o, _ => new int[n]);
+        var finished = PrOrigins.Columns.ToDictionary(o => o, _ => new int[n]);
+        var onFinished = new int[n];
+        var onUnmerged = new int[n];
+        var met = new int[n];
+        var decided = new int[n];
+        var firstPrOf = MetricsCalculator.FirstPullRequests(facts.PullRequests.Where(p => !p.AuthorIsBot));
+        foreach (var p in facts.PullRequests)
+        {
+            var origin = PrOrigins.Of(p, firstPrOf);
+            var createdIn = periods.Inside(p.CreatedAt);
+            if (origin is { } o && createdIn is { } c)
+            {
+                opened[o][c]++;
+            }
+
+            var finishedIn = p.MergedAt is null ? periods.Inside(p.ClosedAt) : periods.Inside(p.MergedAt);
+            if (finishedIn is { } d)
+            {
+                onFinished[d] += p.Responses;
+                if (p.MergedAt is null)
+                {
+                    onUnmerged[d] += p.Responses;
+                }
+
+                if (origin is { } fo)
+                {
+                    finished[fo][d]++;
+                    merged[fo][d] += p.MergedAt is null ? 0 : 1;
+                }
+            }
+
+            if (!p.AuthorIsBot && createdIn is { } targetPeriod)
+            {
+                var inTime = p.FirstResponseAt is { } response && response - p.CreatedAt <= target;
+                met[targetPeriod] += inTime ? 1 : 0;
+                decided[targetPeriod] += inTime || (facts.LastSyncAt is { } synced && p.CreatedAt + target <= synced) ? 1 : 0;
+            }
+        }
+
+        var rows = new List<IntakeRow>(n);
+        for (var i = 0; i < n; i++)
+        {
+            rows.Add(new IntakeRow(
+                label,
+                periods.Start(i),
+                PrOrigins.Columns.ToDictionary(o => o, o => opened[o][i]),
+                PrOrigins.Columns.ToDictionary(o => o, o => Rates.Ratio(merged[o][i], finished[o][i])),
+                onFinished[i],
+                onUnmerged[i],
+                Rates.Ratio(onUnmerged[i], onFinished[i]),
+                met[i],
+                decided[i],
+                Rates.Ratio(met[i], decided[i])));
+        }
+
+        return rows;
+    }
+}

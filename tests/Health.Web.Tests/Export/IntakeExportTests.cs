@@ -1,0 +1,173 @@
+using GitHubSimulator;
+using Health.Core.Storage;
+using Health.Core.Tests.Metrics.Reference;
+using Health.Web.Tests.Cli;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Health.Web.Tests.Export;
+
+/// <summary>
+/// The intake export of a synced simulator world, with agent-authored PRs, disclosure markers and look-alikes, maintainers
+/// and outside contributors, equals cell by cell an independent implementation of METRICS.md run on the world itself: the
+/// same whether the world was collected through REST or GraphQL.
+/// </summary>
+public sealed class IntakeExportTests : IAsyncLifetime
+{
+    private const string Token = "intake-graphql-token";
+    private static readonly HashSet<string> ExtraBots = new(StringComparer.OrdinalIgnoreCase) { "ci-helper" };
+    private readonly string _directory = Directory.CreateTempSubdirectory("health-intake-").FullName;
+    private SimulatorServer _server = null!;
+
+    private World World => _server.World;
+
+    public async Task InitializeAsync()
+    {
+        var world = WorldGenerator.Generate(new WorldOptions { Prs = 300, Seed = 23, ExtraRepositories = 1, AgentShare = 0.15, End = DateTime.UtcNow.AddDays(-3) });
+        _server = await SimulatorServer.StartAsync(world, new SimulatorOptions { Token = Token });
+        foreach (var mode in (string[])["Rest", "GraphQL"])
+        {
+            foreach (var repo in world.Repositories)
+            {
+                var (code, output, error) = await CliRun.RunAsync(Config(mode), "sync", repo.FullName);
+                Assert.True(code == 0, error + output);
+            }
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public void World_HoldsTheIntakesMaterial()
+    {
+        var pulls = World.Repositories[0].Pulls;
+        Assert.Contains(pulls, p => p.User?.Login == "Copilot");
+        Assert.Contains(pulls, p => p.Body.Contains("Co-Authored-By: Claude", StringComparison.Ordinal));
+        Assert.Contains(pulls, p => p.Body.Contains("Co-Authored By: Claude", StringComparison.Ordinal));
+        Assert.Contains(pulls, p => p.AuthorAssociation is "OWNER" or "MEMBER");
+        Assert.Contains(pulls, p => p.AuthorAssociation is "CONTRIBUTOR" or "FIRST_TIME_CONTRIBUTOR");
+    }
+
+    [Theory]
+    [InlineData("Rest", "month", null, null)]
+    [InlineData("Rest", "week", null, null)]
+    [InlineData("GraphQL", "month", null, null)]
+    [InlineData("GraphQL", "week", "2025-01-06", "2025-08-31")]
+    public async Task ExportIntake_SyncedWorld_EqualsReferenceImplementation(string mode, string period, string? from, string? to)
+    {
+        var args = new List<string> { "export", "intake", "--repo", "acme/widgets", "--period", period };
+        if (from is not null)
+        {
+            args.AddRange(["--from", from, "--to", to!]);
+        }
+
+        var (code, output, error) = await CliRun.RunAsync(Config(mode), [.. args]);
+
+        Assert.True(code == 0, error);
+        var expected = ReferenceIntake.Csv(
+            World, [World.Repositories[0]], "acme/widgets", period, DateTime.UtcNow, await LastSyncAsync(mode), ExtraBots,
+            from: from is null ? null : DateTime.Parse(from, System.Globalization.CultureInfo.InvariantCulture),
+            to: to is null ? null : DateTime.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
+        AssertSameLines(expected, output);
+        Assert.Contains(",", expected.Split('\n')[5], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportIntake_OrgAsGroup_WithAnotherTarget_EqualsReference()
+    {
+        var config = Config("GraphQL");
+        config["Health:ResponseTargetHours"] = "6";
+
+        var (code, output, error) = await CliRun.RunAsync(config, "export", "intake", "--org", "acme", "--period", "month", "--group");
+
+        Assert.True(code == 0, error);
+        var repos = World.Repositories.OrderBy(r => r.FullName.ToLowerInvariant(), StringComparer.Ordinal).ToList();
+        AssertSameLines(ReferenceIntake.Csv(World, repos, "acme/*", "month", DateTime.UtcNow, await LastSyncAsync("GraphQL"), ExtraBots, targetHours: 6), output);
+    }
+
+    /// <summary>Other markers after the sync: the export derives the facts again first (no resync) and follows them.</summary>
+    [Fact]
+    public async Task ExportIntake_MarkersChangedAfterTheSync_DerivedAgainAndEqualsReference()
+    {
+        var config = Config("Rest");
+        config["Health:AgentMarkers:0"] = "co-authored by: claude";
+        config["Health:AgentLogins:0"] = "devin-ai-integration[bot]";
+
+        var (code, output, error) = await CliRun.RunAsync(config, "export", "intake", "--repo", "acme/widgets", "--period", "month");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("facts: deriving acme/widgets again", error, StringComparison.Ordinal);
+        var expected = ReferenceIntake.Csv(
+            World, [World.Repositories[0]], "acme/widgets", "month", DateTime.UtcNow, await LastSyncAsync("Rest"), ExtraBots,
+            agentLogins: ["devin-ai-integration[bot]"], agentMarkers: ["co-authored by: claude"]);
+        Assert.NotEqual(ReferenceIntake.Csv(World, [World.Repositories[0]], "acme/widgets", "month", DateTime.UtcNow, await LastSyncAsync("Rest"), ExtraBots), expected);
+        AssertSameLines(expected, output);
+    }
+
+    [Fact]
+    public async Task GetIntakeCsv_SameRowsAsTheCliWithANamedFile()
+    {
+        await using var factory = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            foreach (var (key, value) in Config("GraphQL"))
+            {
+                b.UseSetting(key, value);
+            }
+        });
+        using var client = factory.CreateClient();
+        var (_, cli, _) = await CliRun.RunAsync(Config("GraphQL"), "export", "intake", "--repo", "acme/widgets", "--period", "week", "--from", "2025-01-01");
+
+        using var response = await client.GetAsync(new Uri("/export/intake.csv?repo=acme/widgets&period=week&from=2025-01-01", UriKind.Relative));
+        using var noPeriod = await client.GetAsync(new Uri("/export/intake.csv?repo=acme/widgets", UriKind.Relative));
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("intake-acme-widgets-week-2025-01-01-to-now.csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal(cli, await response.Content.ReadAsStringAsync());
+        Assert.StartsWith(ReferenceIntake.Header + "\n", cli, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, noPeriod.StatusCode);
+    }
+
+    [Fact]
+    public async Task ExportIntake_WithoutPeriod_ExitsTwoWithOneLine()
+    {
+        var (code, output, error) = await CliRun.RunAsync(Config("Rest"), "export", "intake", "--repo", "acme/widgets");
+
+        Assert.Equal(2, code);
+        Assert.Contains("the period is missing", error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
+    }
+
+    private Dictionary<string, string?> Config(string mode) => new()
+    {
+        ["ConnectionStrings:Health"] = $"Data Source={Path.Combine(_directory, $"health-{mode}.db")}",
+        ["GitHub:ApiUrl"] = _server.BaseUri.ToString(),
+        ["GitHub:Token"] = Token,
+        ["GitHub:Mode"] = mode,
+        ["Health:DefaultCron"] = "0 0 1 1 *",
+        ["Jobs:Storage"] = "InMemory",
+        ["GitHub:ExtraBotLogins:0"] = "ci-helper",
+    };
+
+    private static void AssertSameLines(string expected, string actual)
+    {
+        var expectedLines = expected.Split('\n');
+        var actualLines = actual.Split('\n');
+        Assert.True(expectedLines.Length > 3, "the reference should produce rows");
+        for (var i = 0; i < Math.Max(expectedLines.Length, actualLines.Length); i++)
+        {
+            Assert.Equal(expectedLines.ElementAtOrDefault(i), actualLines.ElementAtOrDefault(i));
+        }
+    }
+
+    private async Task<DateTime> LastSyncAsync(string mode)
+    {
+        var options = new DbContextOptionsBuilder<HealthDb>().UseSqlite($"Data Source={Path.Combine(_directory, $"health-{mode}.db")}").Options;
+        await using var db = new HealthDb(options);
+        return await db.SyncStatuses.Where(s => s.LastSuccessAt != null).Select(s => s.LastSuccessAt!.Value).MinAsync();
+    }
+}
