@@ -35,6 +35,7 @@ public static class IntakeCalculator
         var onUnmerged = new int[n];
         var met = new int[n];
         var decided = new int[n];
+        var mergeHours = PrSizes.All.ToDictionary(z => z, _ => Enumerable.Range(0, n).Select(_ => new List<double>()).ToArray());
         var firstPrOf = MetricsCalculator.FirstPullRequests(facts.PullRequests.Where(p => !p.AuthorIsBot));
         foreach (var p in facts.PullRequests)
         {
@@ -61,6 +62,11 @@ public static class IntakeCalculator
                 }
             }
 
+            if (!p.AuthorIsBot && p.MergedAt is { } mergedAt && p.Size is { } size && periods.Inside(mergedAt) is { } mergedIn)
+            {
+                mergeHours[PrSizes.Of(size)][mergedIn].Add(Math.Max(0, Hours.Between(p.CreatedAt, mergedAt)));
+            }
+
             if (!p.AuthorIsBot && createdIn is { } targetPeriod)
             {
                 var inTime = p.FirstResponseAt is { } response && response - p.CreatedAt <= target;
@@ -82,9 +88,16 @@ public static class IntakeCalculator
                 Rates.Ratio(onUnmerged[i], onFinished[i]),
                 met[i],
                 decided[i],
-                Rates.Ratio(met[i], decided[i])));
+                Rates.Ratio(met[i], decided[i]),
+                PrSizes.All.ToDictionary(z => z, z => Median(mergeHours[z][i]))));
         }
 
         return rows;
+    }
+
+    private static double? Median(List<double> hours)
+    {
+        hours.Sort();
+        return Percentiles.Median(hours);
     }
 }

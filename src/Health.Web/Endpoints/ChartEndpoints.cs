@@ -57,7 +57,8 @@ internal static class ChartEndpoints
             return;
         }
 
-        var charts = await RepositoryCharts.LoadAsync(metrics, dashboard, repo.Id, repo.FullName, view, ct);
+        var target = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<IntakeOptions>>().Value.ResponseTarget;
+        var charts = await RepositoryCharts.LoadAsync(metrics, dashboard, repo.Id, repo.FullName, view, target, ct);
         await CsvAsync(http, charts.Single(c => c.Key == chart).Table, FileName($"{repo.Owner}-{repo.Name}", chart, view.Period, view.From, view.To, view.Bots));
     }
 

@@ -16,7 +16,11 @@ public sealed class RepositoryPageTests(BrowserFixture fixture)
         await ChartCards.AssertChartsDrawTheirTablesAsync(page.Page);
 
         var tables = await ChartCards.TablesAsync(page.Page);
-        Assert.Equal(11, tables.Count);
+        Assert.Equal(16, tables.Count); // 11, then the intake's 5 under their own heading
+        await Expect(page.Page.GetByTestId("chart-group")).ToHaveTextAsync("Intake: who sends the pull requests, and what the rest costs");
+        Assert.Equal(
+            ["intake-origins", "intake-merge-rate", "unmerged-responses", "response-target", "merge-by-size"],
+            tables.Select(t => t.Chart).Skip(11));
         Assert.Equal(13, tables.Single(t => t.Chart == "pr-flow").Rows.Count); // 12 complete months and the current one
         page.AssertNoProblems();
     }

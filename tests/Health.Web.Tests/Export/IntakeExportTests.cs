@@ -132,6 +132,34 @@ public sealed class IntakeExportTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, noPeriod.StatusCode);
     }
 
+    /// <summary>Each intake chart's CSV holds the intake export's own cells for its columns, period by period.</summary>
+    [Theory]
+    [InlineData("intake-origins", "prs_opened_maintainer,prs_opened_returning,prs_opened_newcomer,prs_opened_agent,prs_opened_bot")]
+    [InlineData("intake-merge-rate", "merge_rate_maintainer,merge_rate_returning,merge_rate_newcomer,merge_rate_agent,merge_rate_bot")]
+    [InlineData("unmerged-responses", "unmerged_response_share")]
+    [InlineData("response-target", "response_target_rate")]
+    public async Task IntakeChartCsv_HoldsTheExportsCells(string chart, string columns)
+    {
+        await using var factory = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            foreach (var (key, value) in Config("Rest"))
+            {
+                b.UseSetting(key, value);
+            }
+        });
+        using var client = factory.CreateClient();
+        var (_, export, _) = await CliRun.RunAsync(Config("Rest"), "export", "intake", "--repo", "acme/widgets", "--period", "month", "--from", "2024-06-01", "--to", "2025-05-31");
+
+        var csv = await client.GetStringAsync(new Uri($"/repos/acme/widgets/charts/{chart}.csv?period=month&from=2024-06-01&to=2025-05-31", UriKind.Relative));
+
+        var exportLines = export.TrimEnd('\n').Split('\n');
+        var header = exportLines[0].Split(',');
+        var wanted = columns.Split(',');
+        var expected = new[] { "period_start," + columns }
+            .Concat(exportLines.Skip(1).Select(l => l.Split(',')).Select(c => string.Join(",", [c[1], .. wanted.Select(w => c[Array.IndexOf(header, w)])])));
+        Assert.Equal(expected, csv.TrimEnd('\n').Split('\n'));
+    }
+
     [Fact]
     public async Task ExportIntake_WithoutPeriod_ExitsTwoWithOneLine()
     {

@@ -16,7 +16,7 @@ public sealed class ChartCardTests : BunitContext
     {
         var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var row = new MetricsRow("acme/widgets", start, 3, 2, 1, 2.0 / 3, 1, null, null, 0, null, null, null, 0, 0, null, null, 0, 0, 0, 0, null, null, null);
-        var chart = RepositoryCharts.Build(new ChartInput([row], new DashboardCharts([], []), PeriodKind.Month, Bots: false)).Single(c => c.Key == "merge-rate");
+        var chart = RepositoryCharts.Build(new ChartInput([row], new DashboardCharts([], []), PeriodKind.Month, Bots: false, [], TimeSpan.FromHours(48))).Single(c => c.Key == "merge-rate");
 
         var card = Render<ChartCard>(p => p.Add(c => c.Chart, chart).Add(c => c.CsvUrl, "/repos/acme/widgets/charts/merge-rate.csv"));
 

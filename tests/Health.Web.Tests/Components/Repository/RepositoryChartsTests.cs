@@ -20,7 +20,7 @@ public sealed class RepositoryChartsTests
     {
         rows ??= [Row(Jan, 10, 6, 2, 0.75, 2.5), Row(Feb, 4, 1, 3, 0.25)];
         var extras = rows.Select(r => new DashboardPeriod(r.PeriodStart, 12.75, new ReviewLoadShares(10, 4, 0.5, 0.9, 1), 3, 1)).ToList();
-        return new ChartInput(rows, new DashboardCharts(extras, cohorts ?? []), PeriodKind.Month, bots);
+        return new ChartInput(rows, new DashboardCharts(extras, cohorts ?? []), PeriodKind.Month, bots, [], TimeSpan.FromHours(48));
     }
 
     private static RepositoryChart Chart(ChartInput input, string key) => RepositoryCharts.Build(input).Single(c => c.Key == key);

@@ -10,7 +10,7 @@ namespace Health.Web.Components.Pages.Repository;
 public static class RepositoryCharts
 {
     /// <summary>The charts' keys, as they appear in the CSV URLs.</summary>
-    public static IReadOnlyList<string> Keys { get; } = [.. Build(new ChartInput([], new DashboardCharts([], []), default, Bots: false)).Select(c => c.Key)];
+    public static IReadOnlyList<string> Keys { get; } = [.. Build(new ChartInput([], new DashboardCharts([], []), default, Bots: false, [], TimeSpan.FromHours(48))).Select(c => c.Key)];
 
     public static IReadOnlyList<RepositoryChart> Build(ChartInput input) =>
     [
@@ -25,14 +25,20 @@ public static class RepositoryCharts
         PeopleCharts.Cohorts(input),
         PeopleCharts.BusFactor(input),
         PeopleCharts.ReviewLoad(input),
+        IntakeCharts.Origins(input),
+        IntakeCharts.MergeRateByOrigin(input),
+        IntakeCharts.UnmergedResponses(input),
+        IntakeCharts.ResponseTarget(input),
+        IntakeCharts.MergeBySize(input),
     ];
 
-    /// <summary>Reads the figures of <paramref name="view"/> for one repository and shapes its charts.</summary>
+    /// <summary>Reads the figures of <paramref name="view"/> for one repository and shapes its charts (<paramref name="target"/>: the first-response promise).</summary>
     public static async Task<IReadOnlyList<RepositoryChart>> LoadAsync(
-        MetricsService metrics, DashboardService dashboard, int repositoryId, string label, RepositoryView view, CancellationToken ct)
+        MetricsService metrics, DashboardService dashboard, int repositoryId, string label, RepositoryView view, TimeSpan target, CancellationToken ct)
     {
         var rows = await metrics.ForRepositoryAsync(repositoryId, label, view.Period, view.From, view.To, ct);
         var extras = await dashboard.ChartsAsync(repositoryId, view.Period, view.From, view.To, ct);
-        return Build(new ChartInput(rows, extras, view.Period, view.Bots));
+        var intake = await metrics.IntakeAsync([repositoryId], label, view.Period, view.From, view.To, target, ct);
+        return Build(new ChartInput(rows, extras, view.Period, view.Bots, intake, target));
     }
 }

@@ -62,6 +62,9 @@ public sealed partial class RepositoryPage : ComponentBase, IDisposable
     private MetricsService Metrics { get; set; } = default!;
 
     [Inject]
+    private Microsoft.Extensions.Options.IOptions<IntakeOptions> Intake { get; set; } = default!;
+
+    [Inject]
     private DashboardService Dashboard { get; set; } = default!;
 
     [Inject]
@@ -136,7 +139,7 @@ public sealed partial class RepositoryPage : ComponentBase, IDisposable
         try
         {
             _loadedFinishedAt = _status?.FinishedAt;
-            _charts = await RepositoryCharts.LoadAsync(Metrics, Dashboard, repo.Id, repo.FullName, view, _closed.Token);
+            _charts = await RepositoryCharts.LoadAsync(Metrics, Dashboard, repo.Id, repo.FullName, view, Intake.Value.ResponseTarget, _closed.Token);
             _lists = await Dashboard.ActionListsAsync(repo.Id, view.Period, view.From, view.To, _closed.Token);
             _error = null;
         }
@@ -177,5 +180,22 @@ public sealed partial class RepositoryPage : ComponentBase, IDisposable
     {
         var kind = _formPeriod == "week" ? PeriodKind.Week : PeriodKind.Month;
         Navigation.NavigateTo(RepositoryLinks.Page(Owner, Name, new RepositoryView(kind, _formFrom, _formTo, _formBots, [])));
+    }
+
+    /// <summary>The charts in runs: each run under the heading of the chart that opens it (the first run has none).</summary>
+    private static List<(string? Heading, List<RepositoryChart> Charts)> ChartGroups(IReadOnlyList<RepositoryChart> charts)
+    {
+        var groups = new List<(string? Heading, List<RepositoryChart> Charts)> { (null, []) };
+        foreach (var chart in charts)
+        {
+            if (chart.Opens is { } heading)
+            {
+                groups.Add((heading, []));
+            }
+
+            groups[^1].Charts.Add(chart);
+        }
+
+        return [.. groups.Where(g => g.Charts.Count > 0)];
     }
 }
