@@ -1,5 +1,6 @@
 using Health.Core;
 using Health.Web.Access;
+using Health.Web.Badges;
 using Health.Web.Cli;
 using Health.Web.Endpoints;
 using Health.Web.Components;
@@ -37,6 +38,7 @@ app.MapSignIn();
 app.MapJobs();
 app.MapExports();
 app.MapChartExports();
+app.MapBadges();
 app.MapReports();
 app.MapDashboard();
 await app.RunAsync();

@@ -27,7 +27,7 @@ public sealed class AccessOptions
     /// <summary>The first wait after <see cref="PasswordAttempts"/> failures; it doubles with each failure after, up to an hour.</summary>
     public TimeSpan PasswordLockout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>CSV downloads (exports, chart CSVs) one client may ask for in a minute; 429 beyond.</summary>
+    /// <summary>CSV downloads (exports, chart CSVs) and badges one client may ask for in a minute; 429 beyond.</summary>
     public int DownloadsPerMinute { get; set; } = 60;
 
     /// <summary>Downloads computed at once; more wait in a queue.</summary>

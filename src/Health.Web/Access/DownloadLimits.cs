@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Health.Web.Access;
 
 /// <summary>
-/// Bounds the work anonymous requests can ask for on the endpoints that compute (exports and chart CSVs: those marked
+/// Bounds the work anonymous requests can ask for on the endpoints that compute (exports, chart CSVs and badges: those marked
 /// with <see cref="Limit{TBuilder}"/>): each client (<see cref="LocalConnection.ClientKey"/>) gets
 /// <see cref="AccessOptions.DownloadsPerMinute"/>, answered 429 with <c>Retry-After</c> beyond; and at most
 /// <see cref="AccessOptions.ConcurrentDownloads"/> run at once, the next ones waiting in a queue (503 when it is full).

@@ -75,6 +75,8 @@ public sealed class PrivateRepositoryTests
         Assert.DoesNotContain("secret", organisation, StringComparison.Ordinal);
         Assert.Contains("acme (1 repository)", organisation, StringComparison.Ordinal);
         await GetAsync(client, "/compare/charts/prs-opened.csv?items=acme/secret", HttpStatusCode.BadRequest);
+        await GetAsync(client, "/badges/acme/secret/merge-rate.svg", HttpStatusCode.NotFound);
+        await GetAsync(client, "/badges/acme/widgets/merge-rate.svg", HttpStatusCode.OK);
     }
 
     private static async Task AssertShownAsync(HttpClient client)
@@ -85,6 +87,9 @@ public sealed class PrivateRepositoryTests
         await GetAsync(client, "/repos/acme/secret/charts/pr-flow.csv", HttpStatusCode.OK);
         await GetAsync(client, "/compare/charts/prs-opened.csv?items=acme/secret", HttpStatusCode.OK);
         Assert.Contains("acme (2 repositories)", await GetAsync(client, "/compare?items=acme", HttpStatusCode.OK), StringComparison.Ordinal);
+
+        // A badge is for a README, which anyone reads: never of a private repository, whoever asks.
+        await GetAsync(client, "/badges/acme/secret/merge-rate.svg", HttpStatusCode.NotFound);
     }
 
     private static async Task<string> GetAsync(HttpClient client, string path, HttpStatusCode expected)

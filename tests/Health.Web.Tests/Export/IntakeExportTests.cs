@@ -160,6 +160,62 @@ public sealed class IntakeExportTests : IAsyncLifetime
         Assert.Equal(expected, csv.TrimEnd('\n').Split('\n'));
     }
 
+    /// <summary>Each badge is an SVG whose value is the last complete month's cell of the metrics or intake CSV (or "no data").</summary>
+    [Theory]
+    [InlineData("acme/widgets", "merge-rate", "metrics", "merge_rate")]
+    [InlineData("acme/widgets", "first-response", "metrics", "pr_first_response_median_h")]
+    [InlineData("acme/widgets", "response-target", "intake", "response_target_rate")]
+    [InlineData("acme/widgets-2", "merge-rate", "metrics", "merge_rate")]
+    public async Task Badge_CarriesTheLastCompleteMonthsCsvValue(string repo, string badge, string export, string column)
+    {
+        await using var factory = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            foreach (var (key, value) in Config("Rest"))
+            {
+                b.UseSetting(key, value);
+            }
+        });
+        using var client = factory.CreateClient();
+        var month = new DateTime(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(-1);
+        var day = (DateTime d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (_, csv, _) = await CliRun.RunAsync(Config("Rest"), "export", export, "--repo", repo, "--period", "month", "--from", day(month), "--to", day(month.AddMonths(1).AddDays(-1)));
+        var lines = csv.TrimEnd('\n').Split('\n');
+        var cell = lines[1].Split(',')[Array.IndexOf(lines[0].Split(','), column)];
+
+        using var response = await client.GetAsync(new Uri($"/badges/{repo}/{badge}.svg", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("public, max-age=3600", response.Headers.CacheControl?.ToString());
+        var svg = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
+        System.Xml.Linq.XNamespace ns = "http://www.w3.org/2000/svg";
+        var texts = svg.Descendants(ns + "text").Select(t => t.Value).ToList();
+        var expected = cell.Length == 0 ? "no data"
+            : column.EndsWith("_h", StringComparison.Ordinal) ? cell + " h"
+            : (decimal.Parse(cell, System.Globalization.CultureInfo.InvariantCulture) * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        Assert.Equal(expected, texts[1]);
+        Assert.Contains($"{repo}, {month:yyyy-MM}: ", svg.Root!.Element(ns + "title")!.Value, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/badges/acme/nope/merge-rate.svg")]
+    [InlineData("/badges/acme/widgets/no-such-badge.svg")]
+    public async Task Badge_UnknownRepositoryOrBadge_NotFound(string path)
+    {
+        await using var factory = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            foreach (var (key, value) in Config("Rest"))
+            {
+                b.UseSetting(key, value);
+            }
+        });
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
     public async Task ExportIntake_WithoutPeriod_ExitsTwoWithOneLine()
     {
