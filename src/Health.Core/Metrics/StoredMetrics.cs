@@ -33,6 +33,16 @@ public sealed class StoredMetrics(IDbContextFactory<HealthDb> dbFactory, Metrics
         return await metrics.ForRepositoryAsync(repositoryId, label, kind, from, to, ct);
     }
 
+    /// <summary>
+    /// The repository's intake rows for the range when its facts are in memory at their current version (nothing is read),
+    /// else null: the overview asks after a start without waiting for the facts, and asks again once they are in.
+    /// </summary>
+    public async Task<IReadOnlyList<IntakeRow>?> IntakeIfHeldAsync(int repositoryId, string label, PeriodKind kind, DateOnly from, DateOnly to, TimeSpan target, CancellationToken ct)
+    {
+        var version = (await derived.VersionsAsync([repositoryId], ct)).Single();
+        return metrics.HoldsCurrent(version) ? await metrics.IntakeAsync([repositoryId], label, kind, from, to, target, ct) : null;
+    }
+
     /// <summary>Computes the repository's rows for the range and stores them in place of any other range's (one range a repository).</summary>
     public async Task StoreAsync(int repositoryId, string label, PeriodKind kind, DateOnly from, DateOnly to, CancellationToken ct)
     {

@@ -90,7 +90,7 @@ internal static class ChartEndpoints
             return;
         }
 
-        var charts = await CompareCharts.LoadAsync(metrics, scopes, view, ct);
+        var charts = await CompareCharts.LoadAsync(metrics, scopes, view, http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<IntakeOptions>>().Value.ResponseTarget, ct);
         await CsvAsync(http, charts.Single(c => c.Key == chart).Table, FileName("compare-" + string.Join("-", scopes.Select(s => s.Item.Text)), chart, view.Period, view.From, view.To, bots: false));
     }
 

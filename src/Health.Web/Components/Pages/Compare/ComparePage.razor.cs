@@ -49,6 +49,9 @@ public sealed partial class ComparePage : ComponentBase, IDisposable
     private Task<AuthenticationState>? AuthState { get; set; }
 
     [Inject]
+    private Microsoft.Extensions.Options.IOptions<IntakeOptions> Intake { get; set; } = default!;
+
+    [Inject]
     private IDbContextFactory<HealthDb> DbFactory { get; set; } = default!;
 
     [Inject]
@@ -102,7 +105,7 @@ public sealed partial class ComparePage : ComponentBase, IDisposable
             var (scopes, missing) = await CompareScopes.ResolveAsync(DbFactory, view.Items, visibility, ct);
             var picked = resetPicks ? scopes.Select(s => s.Item.Text).ToList() : _picked;
             var choices = await ChoicesAsync(picked, visibility, ct);
-            var charts = scopes.Count == 0 ? null : await CompareCharts.LoadAsync(Metrics, scopes, view, ct);
+            var charts = scopes.Count == 0 ? null : await CompareCharts.LoadAsync(Metrics, scopes, view, Intake.Value.ResponseTarget, ct);
             var (syncing, finished) = await SyncStateAsync(scopes, ct);
             if (load != Volatile.Read(ref _loads))
             {

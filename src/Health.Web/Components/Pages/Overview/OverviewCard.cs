@@ -5,9 +5,33 @@ using Health.Web.Components.Pages.Repositories;
 
 namespace Health.Web.Components.Pages.Overview;
 
-/// <summary>A tracked repository on the overview: its key numbers for the last complete month, and its sync state.</summary>
+/// <summary>
+/// A tracked repository on the overview: its key numbers for the last complete month, its sync state, and whether it
+/// missed its first-response target that month (<see cref="TargetMiss"/>; <see cref="TargetKnown"/> once its facts were in memory).
+/// </summary>
 public sealed record OverviewCard(string Owner, string Name, DateTime? Month, IReadOnlyList<KeyNumber> Numbers, RowState State, double? Percent)
 {
+    /// <summary>"Missed its 48 h first-response target for 3 of 20 PRs", or null when it kept it (or nothing could be judged).</summary>
+    public string? TargetMiss { get; init; }
+
+    /// <summary>Whether <see cref="TargetMiss"/> was worked out (the intake needs the facts in memory).</summary>
+    public bool TargetKnown { get; init; }
+
+    /// <summary>The card with the last complete month's target figures: missed when a PR that can be judged was not answered in time.</summary>
+    public OverviewCard WithTarget(IReadOnlyList<IntakeRow>? intake, TimeSpan target)
+    {
+        if (intake is null)
+        {
+            return this with { TargetKnown = false, TargetMiss = null };
+        }
+
+        var month = Month is { } m ? intake.FirstOrDefault(r => r.PeriodStart == m) : null;
+        var missed = month is { } r && r.TargetDecided > r.TargetMet
+            ? $"Missed its {target.TotalHours.ToString("0.##", CultureInfo.InvariantCulture)} h first-response target for {r.TargetDecided - r.TargetMet} of {r.TargetDecided} PRs"
+            : null;
+        return this with { TargetKnown = true, TargetMiss = missed };
+    }
+
     public string FullName => $"{Owner}/{Name}";
 
     /// <summary>Nothing measured yet (never synced, or no activity in the months shown).</summary>

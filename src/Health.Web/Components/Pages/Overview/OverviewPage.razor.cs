@@ -41,6 +41,9 @@ public sealed partial class OverviewPage : ComponentBase, IDisposable
     [CascadingParameter]
     private Task<AuthenticationState>? AuthState { get; set; }
 
+    [Inject]
+    private IOptions<IntakeOptions> Intake { get; set; } = default!;
+
     public void Dispose()
     {
         _closed.Cancel();
@@ -92,9 +95,11 @@ public sealed partial class OverviewPage : ComponentBase, IDisposable
             var status = statuses.GetValueOrDefault(repo.Id);
             var state = RepositoryRow.StateOf(status, now);
             IReadOnlyList<MetricsRow> rows = [];
+            var target = Intake.Value.ResponseTarget;
             if (previous is not null && previous.TryGetValue(repo.FullName, out var known) && _lastSuccess.GetValueOrDefault(repo.Id) == lastSuccess[repo.Id])
             {
-                cards.Add(known with { State = state, Percent = status?.Percent });
+                var kept = known with { State = state, Percent = status?.Percent };
+                cards.Add(kept.TargetKnown || !kept.HasData ? kept : kept.WithTarget(await Metrics.IntakeIfHeldAsync(repo.Id, repo.FullName, PeriodKind.Month, from, to, target, ct), target));
                 continue;
             }
 
@@ -103,7 +108,8 @@ public sealed partial class OverviewPage : ComponentBase, IDisposable
                 rows = await Metrics.RowsAsync(repo.Id, repo.FullName, PeriodKind.Month, from, to, ct);
             }
 
-            cards.Add(OverviewCard.Build(repo.Owner, repo.Name, rows, state, status?.Percent));
+            var card = OverviewCard.Build(repo.Owner, repo.Name, rows, state, status?.Percent);
+            cards.Add(card.HasData ? card.WithTarget(await Metrics.IntakeIfHeldAsync(repo.Id, repo.FullName, PeriodKind.Month, from, to, target, ct), target) : card);
         }
 
         _cards = cards;
