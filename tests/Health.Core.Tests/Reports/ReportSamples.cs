@@ -41,7 +41,16 @@ internal static class ReportSamples
             newcomers,
             new RetentionCohort(new DateTime(2026, 7, 13, 0, 0, 0, DateTimeKind.Utc), PeriodKind.Week, 3, 1, 1.0 / 3),
             new ReviewLoadShares(40, 6, 0.45, 0.8, 1),
-            new ReviewLoadShares(0, 0, null, null, null));
+            new ReviewLoadShares(0, 0, null, null, null),
+            new IntakeSummary(Intake(Week, [3, 10, 4, 2, 7], met: 18, decided: 20, onFinished: 80, onUnmerged: 20), Intake(Week.AddDays(-7), [2, 12, 1, 0, 9], met: 15, decided: 15, onFinished: 50, onUnmerged: 5), 48));
         return new ReportContent("acme/widgets", PeriodKind.Week, Week, Week.AddDays(-7), new DateTime(2026, 10, 26, 8, 0, 0, DateTimeKind.Utc), [repo], null, [current]);
     }
+
+    /// <summary>An intake row: PRs opened by origin (maintainer, returning, newcomer, agent, bot), the target figures, the responses.</summary>
+    internal static Health.Core.Metrics.IntakeRow Intake(DateTime start, int[] opened, int met, int decided, int onFinished, int onUnmerged) => new(
+        "acme/widgets", start,
+        Health.Core.Metrics.PrOrigins.Columns.Select((o, i) => (o, i)).ToDictionary(x => x.o, x => opened[x.i]),
+        Health.Core.Metrics.PrOrigins.Columns.ToDictionary(o => o, _ => (double?)null),
+        onFinished, onUnmerged, onFinished == 0 ? null : onUnmerged / (double)onFinished, met, decided, decided == 0 ? null : met / (double)decided,
+        Health.Core.Metrics.PrSizes.All.ToDictionary(z => z, _ => (double?)null));
 }

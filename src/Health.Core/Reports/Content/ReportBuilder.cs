@@ -10,7 +10,7 @@ namespace Health.Core.Reports.Content;
 /// The waiting lists are as of the moment the report is made. Facts derived under other bot rules are derived again first
 /// (a report is made by a job, or on an operator's request, never by a page view).
 /// </summary>
-public sealed class ReportBuilder(MetricsService metrics, DashboardService dashboard, DerivedFacts derived, TimeProvider time)
+public sealed class ReportBuilder(MetricsService metrics, DashboardService dashboard, DerivedFacts derived, TimeProvider time, Microsoft.Extensions.Options.IOptions<IntakeOptions> intake)
 {
     public async Task<ReportContent> BuildAsync(ResolvedScope scope, PeriodKind kind, DateTime periodStart, CancellationToken ct)
     {
@@ -46,6 +46,9 @@ public sealed class ReportBuilder(MetricsService metrics, DashboardService dashb
         var load = charts.Periods.FirstOrDefault(p => p.PeriodStart == periodStart)?.ReviewLoad ?? default;
         var previousLoad = charts.Periods.FirstOrDefault(p => p.PeriodStart == previous)?.ReviewLoad ?? default;
         var newcomers = lists.NewcomersPeriodStart == periodStart ? lists.Newcomers : [];
+        var intakeRows = await metrics.IntakeAsync([id], fullName, kind, Day(previous), Day(periodStart), intake.Value.ResponseTarget, ct);
+        var intakeSummary = new IntakeSummary(
+            intakeRows.FirstOrDefault(r => r.PeriodStart == periodStart), intakeRows.FirstOrDefault(r => r.PeriodStart == previous), intake.Value.ResponseTargetHours);
         var (owner, name) = Split(fullName);
         return new RepositoryReport(
             fullName,
@@ -56,7 +59,8 @@ public sealed class ReportBuilder(MetricsService metrics, DashboardService dashb
             newcomers,
             new RetentionCohort(cohort.PeriodStart, kind, cohort.Newcomers, cohort.NewcomersRetained90d, cohort.NewcomerRetention90d),
             load,
-            previousLoad);
+            previousLoad,
+            intakeSummary);
     }
 
     private static MetricsRow Row(IReadOnlyList<MetricsRow> rows, DateTime start, string label) =>

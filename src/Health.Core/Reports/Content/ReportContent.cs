@@ -39,7 +39,11 @@ public sealed record RepositoryReport(
     IReadOnlyList<NewcomerItem> Newcomers,
     RetentionCohort Retention,
     ReviewLoadShares ReviewLoad,
-    ReviewLoadShares PreviousReviewLoad);
+    ReviewLoadShares PreviousReviewLoad,
+    IntakeSummary? Intake = null);
+
+/// <summary>The intake of a repository's report: the period's and the one before's intake rows, and the target they judge.</summary>
+public sealed record IntakeSummary(Metrics.IntakeRow? Current, Metrics.IntakeRow? Previous, double TargetHours);
 
 /// <summary>The repositories of a report pooled (METRICS.md's groups), when it covers more than one.</summary>
 public sealed record GroupReport(string Label, IReadOnlyList<MetricChange> Metrics);

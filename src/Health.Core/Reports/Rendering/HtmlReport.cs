@@ -71,6 +71,14 @@ public static class HtmlReport
 
         h.Append("<h3 style=\"font-size:16px\">Newcomer retention</h3>\n<p>").Append(E(ReportFormat.Retention(repo.Retention))).Append("</p>\n");
         h.Append("<h3 style=\"font-size:16px\">Review load</h3>\n<p>").Append(E(ReportFormat.ReviewLoad(repo.ReviewLoad, repo.PreviousReviewLoad))).Append("</p>\n");
+        if (repo.Intake is { } intake)
+        {
+            h.Append("<h3 style=\"font-size:16px\">Intake</h3>\n");
+            foreach (var line in ReportFormat.Intake(intake))
+            {
+                h.Append("<p>").Append(E(line)).Append("</p>\n");
+            }
+        }
     }
 
     private static void Metrics(StringBuilder h, IReadOnlyList<MetricChange> metrics, ReportContent report)

@@ -103,4 +103,36 @@ public static class ReportFormat
             : $"Before: {previous.Reviews.ToString("#,0", C)} by {previous.Reviewers.ToString("#,0", C)}, the busiest {Percent(previous.Top1 ?? 0)}.";
         return $"{now} {before}";
     }
+
+    /// <summary>The intake in three sentences: PRs by origin against the period before, the response target (missed called out), reviewing spent on unmerged PRs.</summary>
+    public static IReadOnlyList<string> Intake(Content.IntakeSummary intake)
+    {
+        if (intake.Current is not { } now)
+        {
+            return ["No pull request activity this period."];
+        }
+
+        var before = intake.Previous;
+        var origins = string.Join(", ", Metrics.PrOrigins.Columns.Select(o =>
+            $"{OriginWord(o)} {now.Opened[o].ToString("#,0", C)}{(before is null ? string.Empty : $" ({before.Opened[o].ToString("#,0", C)} before)")}"));
+        var hours = intake.TargetHours.ToString("0.##", C);
+        var target = now.TargetDecided == 0
+            ? $"First-response target ({hours} h): no PR can be judged yet."
+            : now.TargetMet == now.TargetDecided
+                ? $"First-response target ({hours} h): kept for all {now.TargetDecided.ToString("#,0", C)} PRs that can be judged."
+                : $"First-response target ({hours} h): MISSED for {(now.TargetDecided - now.TargetMet).ToString("#,0", C)} of {now.TargetDecided.ToString("#,0", C)} PRs (met for {Percent(now.ResponseTargetRate ?? 0)}).";
+        var unmerged = now.ResponsesOnFinished == 0
+            ? "No finished PR received a response."
+            : $"{Percent(now.UnmergedResponseShare ?? 0)} of the {now.ResponsesOnFinished.ToString("#,0", C)} responses on finished PRs went to PRs closed without merging.";
+        return [$"PRs opened by origin: {origins}.", target, unmerged];
+    }
+
+    private static string OriginWord(Metrics.PrOrigin origin) => origin switch
+    {
+        Metrics.PrOrigin.Maintainer => "maintainers",
+        Metrics.PrOrigin.Returning => "returning contributors",
+        Metrics.PrOrigin.Newcomer => "newcomers",
+        Metrics.PrOrigin.Agent => "AI agents",
+        _ => "bots",
+    };
 }

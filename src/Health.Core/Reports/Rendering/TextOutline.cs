@@ -47,6 +47,16 @@ internal static class TextOutline
             b.Append(ReportFormat.Retention(repo.Retention)).Append("\n\n");
             style.Heading(b, 3, "Review load");
             b.Append(ReportFormat.ReviewLoad(repo.ReviewLoad, repo.PreviousReviewLoad)).Append("\n\n");
+            if (repo.Intake is { } intake)
+            {
+                style.Heading(b, 3, "Intake");
+                foreach (var line in ReportFormat.Intake(intake))
+                {
+                    b.Append("- ").Append(line).Append('\n');
+                }
+
+                b.Append('\n');
+            }
         }
 
         b.Append("Made by Health from the collected GitHub activity.\n");
