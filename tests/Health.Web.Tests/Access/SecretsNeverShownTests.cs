@@ -11,7 +11,7 @@ namespace Health.Web.Tests.Access;
 /// </summary>
 public sealed class SecretsNeverShownTests
 {
-    private const string Token = "ghp_K9tokenNeverShown4f1e8c2b7a0d9e3f5a6b";
+    private const string Token = "test-token-never-shown-4f1e8c2b7a0d9e3f5a6b";
     private const string ClientSecret = "cs-7b2d-never-shown-4e91-client-secret";
     private const string SmtpUser = "health-reports";
     private const string SmtpPassword = "pw-5c3a-never-shown-0d7e";
