@@ -8,7 +8,8 @@ namespace Health.Web.Tests.Hosting;
 
 /// <summary>
 /// The README's run command, <c>dotnet run --project src/Health.Web</c> (on this build's output), starts the Production
-/// environment with its launch profile, and the page's framework, styles and chart files are served all the same.
+/// environment (there is no launch profile to make it Development), and the page's framework, styles and chart files are
+/// served all the same; a verb run so writes nothing to standard output but its own (a CSV redirected to a file is the CSV).
 /// </summary>
 public sealed class ReadmeRunTests
 {
@@ -18,7 +19,7 @@ public sealed class ReadmeRunTests
         var root = RepoRoot();
         var folder = Directory.CreateTempSubdirectory("health-run-").FullName;
         var port = FreePort();
-        var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)))!; // bin/<Configuration>/net10.0
+        var configuration = Configuration();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = folder,
@@ -92,6 +93,39 @@ public sealed class ReadmeRunTests
             }
         }
     }
+
+    [Fact]
+    public async Task DotnetRun_Verb_StandardOutputHoldsOnlyWhatTheVerbWrites()
+    {
+        var folder = Directory.CreateTempSubdirectory("health-run-").FullName;
+        try
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = folder,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                ArgumentList = { "run", "--project", Path.Combine(RepoRoot(), "src", "Health.Web"), "-c", Configuration(), "--no-build", "--", "export", "metrics", "--repo", "acme/none", "--period", "month" },
+                Environment = { ["ConnectionStrings__Health"] = $"Data Source={Path.Combine(folder, "health.db")}" },
+            };
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+
+            Assert.Equal(2, process.ExitCode);
+            Assert.Equal(string.Empty, await output);
+            Assert.Contains("error: acme/none is not tracked", await error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The configuration this test was built in (bin/Configuration/net10.0), which dotnet run must use with --no-build.</summary>
+    private static string Configuration() => Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)))!;
 
     private static string RepoRoot()
     {
