@@ -22,7 +22,8 @@ internal static class AccessSetup
         builder.Services.AddAntiforgery();
 
         // The mode decides which schemes exist: GitHub sign-in (a cookie, and the OAuth handler's callback) only in its mode.
-        var github = builder.Configuration.GetSection(AccessOptions.Section).GetValue<AccessMode?>(nameof(AccessOptions.Mode)) == AccessMode.GitHub;
+        // (A value that is no mode is left to the options' validation, which names the key and the modes.)
+        var github = Enum.TryParse<AccessMode>(builder.Configuration[$"{AccessOptions.Section}:{nameof(AccessOptions.Mode)}"], ignoreCase: true, out var mode) && mode == AccessMode.GitHub;
         var authentication = builder.Services.AddAuthentication(o =>
         {
             o.DefaultScheme = github ? GitHubSignIn.CookieScheme : OperatorAccess.Scheme;

@@ -112,6 +112,14 @@ public sealed class GitHubSignInTests
         Assert.Contains("Access:Operators must name at least one", message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_UnknownMode_FailsNamingTheKey()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => AppHarness.StartAsync(settings: new Dictionary<string, string?> { ["Access:Mode"] = "Everyone" }));
+
+        Assert.Contains("Access:Mode", failure.ToString(), StringComparison.Ordinal);
+    }
+
     internal static async Task<AppHarness> StartAsync(Dictionary<string, string?> settings)
     {
         var all = new Dictionary<string, string?>(settings)
