@@ -46,20 +46,14 @@ public static class IntakeCalculator
                 opened[o][c]++;
             }
 
+            // Finished PRs of any origin (bots' included; a deleted author's PR has none, METRICS.md's rule 3).
             var finishedIn = p.MergedAt is null ? periods.Inside(p.ClosedAt) : periods.Inside(p.MergedAt);
-            if (finishedIn is { } d)
+            if (finishedIn is { } d && origin is { } fo)
             {
                 onFinished[d] += p.Responses;
-                if (p.MergedAt is null)
-                {
-                    onUnmerged[d] += p.Responses;
-                }
-
-                if (origin is { } fo)
-                {
-                    finished[fo][d]++;
-                    merged[fo][d] += p.MergedAt is null ? 0 : 1;
-                }
+                onUnmerged[d] += p.MergedAt is null ? p.Responses : 0;
+                finished[fo][d]++;
+                merged[fo][d] += p.MergedAt is null ? 0 : 1;
             }
 
             if (!p.AuthorIsBot && p.MergedAt is { } mergedAt && p.Size is { } size && periods.Inside(mergedAt) is { } mergedIn)

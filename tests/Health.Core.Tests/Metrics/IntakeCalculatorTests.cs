@@ -24,7 +24,7 @@ public sealed class IntakeCalculatorTests
             Pr(3, T(20, 0), merged: T(21, 0), agent: true),
             // #5 a bot: merged, 1 response; never in the target figures.
             Pr(4, T(5, 0), merged: T(6, 0), bot: true, responses: 1),
-            // #6 a deleted author (no origin): closed unmerged, answered before it was opened (0 h: met), 1 response.
+            // #6 a deleted author (no origin): closed unmerged, answered before it was opened (0 h: met), 1 response (not counted: no origin).
             Pr(null, T(7, 0), closed: T(8, 0), firstResponse: T(6, 0), responses: 1),
             // #7 dave's first PR, opened 24 h before the sync: not answered, not decided yet.
             Pr(5, T(29, 12)),
@@ -34,10 +34,10 @@ public sealed class IntakeCalculatorTests
 
         // Opened by origin: maintainer 1, returning 1, newcomer 2 (#2, #7), agent 1, bot 1 (#6 has none).
         // Finished: #1 merged, #2 unmerged, #4 merged, #5 merged, #6 unmerged → rates 1, blank, 0, 1, 1.
-        // Responses on finished 2 + 3 + 0 + 1 + 1 = 7, on unmerged 3 + 1 = 4 → 0.5714.
+        // Responses on finished PRs of an origin 2 + 3 + 0 + 1 = 6 (#6 has none), on unmerged 3 → 0.5000.
         // Target: counted #1 #2 #3 #4 #6 #7; met #1 #6 → 2; decided also #2 #3 #4 → 5 → 0.4000.
         Assert.Equal(
-            "acme/demo,2025-06-01,1,1,2,1,1,1.0000,,0.0000,1.0000,1.0000,7,4,0.5714,2,5,0.4000",
+            "acme/demo,2025-06-01,1,1,2,1,1,1.0000,,0.0000,1.0000,1.0000,6,3,0.5000,2,5,0.4000",
             string.Join(",", IntakeCsv.Cells(row)));
     }
 

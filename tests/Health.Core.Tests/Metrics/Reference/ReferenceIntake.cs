@@ -12,8 +12,9 @@ namespace Health.Core.Tests.Metrics.Reference;
 /// Decisions where METRICS.md is silent (the project's choices, documented in the README):
 /// <list type="bullet">
 /// <item>Markers are matched in the body as last synced, ignoring case; logins ignoring case.</item>
-/// <item><c>responses_on_finished</c> counts the responses on every PR finished in the period, whatever its origin,
-/// PRs by a deleted author (origin none) included.</item>
+/// <item><c>responses_on_finished</c> counts the responses on the PRs finished in the period that have an origin ("of any
+/// origin, bots' included"): a PR by a deleted author has none, so it is left out (the target figures name it as included;
+/// these do not).</item>
 /// <item>An account's first PR is every PR of it whose <c>created_at</c> equals its earliest one among human-authored PRs
 /// (as for the newcomers metric).</item>
 /// </list>
@@ -74,7 +75,7 @@ public static class ReferenceIntake
         {
             var end = Next(start, period);
             bool In(DateTime? t) => t is { } v && v >= start && v < end;
-            var finished = prs.Where(p => In(p.Merged) || (p.Merged is null && In(p.Closed))).ToList();
+            var finished = prs.Where(p => In(p.Merged) || (p.Merged is null && In(p.Closed))).Where(p => Origin(p) is not null).ToList();
             var unmerged = finished.Where(p => p.Merged is null).ToList();
             var counted = prs.Where(p => !p.ByBot && In(p.Created)).ToList();
             var met = counted.Count(p => p.FirstResponse is { } r && r - p.Created <= target);

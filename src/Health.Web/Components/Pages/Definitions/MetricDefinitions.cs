@@ -63,7 +63,7 @@ public static class MetricDefinitions
             new("merge_rate_newcomer", "As merge_rate_maintainer, for newcomers."),
             new("merge_rate_agent", "As merge_rate_maintainer, for AI coding agents."),
             new("merge_rate_bot", "As merge_rate_maintainer, for bots."),
-            new("unmerged_response_share", "responses_on_unmerged / responses_on_finished: of the responses, whenever written, on the PRs finished in the period (any origin, bots' and deleted authors' included), the share on PRs closed without merging. The share of reviewers' attention that went to work that was not merged."),
+            new("unmerged_response_share", "responses_on_unmerged / responses_on_finished: of the responses, whenever written, on the PRs of any origin finished in the period (bots' included; a deleted author's PR has no origin and is left out), the share on PRs closed without merging. The share of reviewers' attention that went to work that was not merged."),
             new("response_target_rate", "prs_target_met / prs_target_decided. Of the PRs opened in the period (bots' left out), those first answered within Health:ResponseTargetHours (48 by default; an answer before the PR counts as 0 h) are met; those met, or opened at least the target before the last sync, are decided."),
             new("pr_merge_median_h_xs", "Shown by the dashboard, not a CSV column: for PRs merged in the period whose size GitHub gave (lines added plus deleted), the median hours from opening to merge, by size: XS under 10 lines, S 10 to 49, M 50 to 249, L 250 to 999, XL 1,000 or more. Bot-authored PRs are left out."),
             new("pr_merge_median_h_s", "As pr_merge_median_h_xs, for S PRs (10 to 49 lines)."),
