@@ -15,21 +15,8 @@ public static class MetricsCsv
         "newcomer_retention_90d", "newcomer_pr_merge_rate", "bus_factor",
     ];
 
-    public static async Task WriteAsync(TextWriter writer, IEnumerable<MetricsRow> rows, CancellationToken ct)
-    {
-        await using var csv = CsvFormat.CreateWriter(writer);
-        CsvFormat.WriteRow(csv, Header);
-        foreach (var row in rows)
-        {
-            ct.ThrowIfCancellationRequested();
-            CsvFormat.WriteRow(csv, Cells(row));
-
-            // Flushed as it goes, asynchronously: an HTTP response allows no synchronous writes.
-            await csv.FlushAsync();
-        }
-
-        await csv.FlushAsync();
-    }
+    public static Task WriteAsync(TextWriter writer, IEnumerable<MetricsRow> rows, CancellationToken ct) =>
+        CsvFormat.WriteRowsAsync(writer, Header, rows, Cells, ct);
 
     public static IEnumerable<string> Cells(MetricsRow r) =>
     [

@@ -14,15 +14,7 @@ public static class IntakeCalculator
     /// </summary>
     public static IReadOnlyList<IntakeRow> Compute(string label, MetricsFacts facts, PeriodKind kind, DateTime now, TimeSpan target, DateOnly? from = null, DateOnly? to = null)
     {
-        DateTime? first = from is { } f ? f.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : facts.FirstActivity;
-        var last = to is { } t ? t.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : now;
-        if (first is null)
-        {
-            return [];
-        }
-
-        var periods = new PeriodIndex(Periods.Range(first.Value, last, kind).ToList(), kind);
-        if (periods.Count == 0)
+        if (PeriodIndex.Covering(facts.FirstActivity, kind, now, from, to) is not { } periods)
         {
             return [];
         }

@@ -10,6 +10,23 @@ internal sealed class PeriodIndex(IReadOnlyList<DateTime> starts, PeriodKind kin
 
     public int Count => _starts.Length;
 
+    /// <summary>
+    /// The periods a computation covers: from the first activity to <paramref name="now"/>, or those overlapping
+    /// [<paramref name="from"/>, <paramref name="to"/>] (whole UTC days) when given; null when there is none (no activity and no range).
+    /// </summary>
+    public static PeriodIndex? Covering(DateTime? firstActivity, PeriodKind kind, DateTime now, DateOnly? from, DateOnly? to)
+    {
+        DateTime? first = from is { } f ? f.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : firstActivity;
+        var last = to is { } t ? t.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : now;
+        if (first is null)
+        {
+            return null;
+        }
+
+        var periods = new PeriodIndex(Periods.Range(first.Value, last, kind).ToList(), kind);
+        return periods.Count == 0 ? null : periods;
+    }
+
     public DateTime Start(int index) => _starts[index];
 
     public DateTime End(int index) => index + 1 < _starts.Length ? _starts[index + 1] : _end;

@@ -9,6 +9,7 @@ using Health.Web.Components.Pages.Compare;
 using Health.Web.Components.Pages.Repository;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Health.Web.Endpoints;
 
@@ -35,6 +36,7 @@ internal static class ChartEndpoints
         IDbContextFactory<HealthDb> dbFactory,
         MetricsService metrics,
         DashboardService dashboard,
+        IOptions<IntakeOptions> intake,
         TimeProvider time)
     {
         var ct = http.RequestAborted;
@@ -57,8 +59,7 @@ internal static class ChartEndpoints
             return;
         }
 
-        var target = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<IntakeOptions>>().Value.ResponseTarget;
-        var charts = await RepositoryCharts.LoadAsync(metrics, dashboard, repo.Id, repo.FullName, view, target, ct);
+        var charts = await RepositoryCharts.LoadAsync(metrics, dashboard, repo.Id, repo.FullName, view, intake.Value.ResponseTarget, ct);
         await CsvAsync(http, charts.Single(c => c.Key == chart).Table, FileName($"{repo.Owner}-{repo.Name}", chart, view.Period, view.From, view.To, view.Bots));
     }
 
@@ -72,6 +73,7 @@ internal static class ChartEndpoints
         [FromQuery] string? to,
         IDbContextFactory<HealthDb> dbFactory,
         MetricsService metrics,
+        IOptions<IntakeOptions> intake,
         TimeProvider time)
     {
         var ct = http.RequestAborted;
@@ -90,7 +92,7 @@ internal static class ChartEndpoints
             return;
         }
 
-        var charts = await CompareCharts.LoadAsync(metrics, scopes, view, http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<IntakeOptions>>().Value.ResponseTarget, ct);
+        var charts = await CompareCharts.LoadAsync(metrics, scopes, view, intake.Value.ResponseTarget, ct);
         await CsvAsync(http, charts.Single(c => c.Key == chart).Table, FileName("compare-" + string.Join("-", scopes.Select(s => s.Item.Text)), chart, view.Period, view.From, view.To, bots: false));
     }
 

@@ -112,13 +112,7 @@ public sealed class IntakeExportTests : IAsyncLifetime
     [Fact]
     public async Task GetIntakeCsv_SameRowsAsTheCliWithANamedFile()
     {
-        await using var factory = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            foreach (var (key, value) in Config("GraphQL"))
-            {
-                b.UseSetting(key, value);
-            }
-        });
+        await using var factory = App("GraphQL");
         using var client = factory.CreateClient();
         var (_, cli, _) = await CliRun.RunAsync(Config("GraphQL"), "export", "intake", "--repo", "acme/widgets", "--period", "week", "--from", "2025-01-01");
 
@@ -140,13 +134,7 @@ public sealed class IntakeExportTests : IAsyncLifetime
     [InlineData("response-target", "response_target_rate")]
     public async Task IntakeChartCsv_HoldsTheExportsCells(string chart, string columns)
     {
-        await using var factory = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            foreach (var (key, value) in Config("Rest"))
-            {
-                b.UseSetting(key, value);
-            }
-        });
+        await using var factory = App("Rest");
         using var client = factory.CreateClient();
         var (_, export, _) = await CliRun.RunAsync(Config("Rest"), "export", "intake", "--repo", "acme/widgets", "--period", "month", "--from", "2024-06-01", "--to", "2025-05-31");
 
@@ -168,13 +156,7 @@ public sealed class IntakeExportTests : IAsyncLifetime
     [InlineData("acme/widgets-2", "merge-rate", "metrics", "merge_rate")]
     public async Task Badge_CarriesTheLastCompleteMonthsCsvValue(string repo, string badge, string export, string column)
     {
-        await using var factory = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            foreach (var (key, value) in Config("Rest"))
-            {
-                b.UseSetting(key, value);
-            }
-        });
+        await using var factory = App("Rest");
         using var client = factory.CreateClient();
         var month = new DateTime(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(-1);
         var day = (DateTime d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -202,13 +184,7 @@ public sealed class IntakeExportTests : IAsyncLifetime
     [InlineData("/badges/acme/widgets/no-such-badge.svg")]
     public async Task Badge_UnknownRepositoryOrBadge_NotFound(string path)
     {
-        await using var factory = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            foreach (var (key, value) in Config("Rest"))
-            {
-                b.UseSetting(key, value);
-            }
-        });
+        await using var factory = App("Rest");
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
@@ -225,6 +201,16 @@ public sealed class IntakeExportTests : IAsyncLifetime
         Assert.Contains("the period is missing", error, StringComparison.Ordinal);
         Assert.Equal(string.Empty, output);
     }
+
+    /// <summary>The app (in-process) over the database collected in <paramref name="mode"/>.</summary>
+    private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> App(string mode) =>
+        new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            foreach (var (key, value) in Config(mode))
+            {
+                b.UseSetting(key, value);
+            }
+        });
 
     private Dictionary<string, string?> Config(string mode) => new()
     {
