@@ -98,12 +98,12 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
         var sequence = (await db.Database.SqlQueryRaw<long>(
             """
             INSERT INTO "DerivedStates" ("RepositoryId", "BotRules", "Sequence", "WholeSequence") VALUES ({0}, '', 1, 0)
-            ON CONFLICT ("RepositoryId") DO UPDATE SET "Sequence" = "Sequence" + 1
+            ON CONFLICT ("RepositoryId") DO UPDATE SET "Sequence" = "DerivedStates"."Sequence" + 1
             RETURNING "Sequence" AS "Value"
             """,
             repositoryId).ToListAsync(ct)).Single();
         var scope = JsonSerializer.Serialize(numbers);
-        foreach (var sql in Derivation(touched: true))
+        foreach (var sql in Derivation(SqlDialect.Of(db.Database), touched: true))
         {
             await db.Database.ExecuteSqlRawAsync(sql, [repositoryId, sequence, scope, rules.AgentLoginsJson, rules.AgentMarkersJson], ct);
         }
@@ -135,7 +135,7 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
         state.BotRules = rules.Key;
         state.Sequence++;
         state.WholeSequence = state.Sequence;
-        foreach (var sql in Derivation(touched: false))
+        foreach (var sql in Derivation(SqlDialect.Of(db.Database), touched: false))
         {
             await db.Database.ExecuteSqlRawAsync(sql, [repositoryId, state.Sequence, "[]", rules.AgentLoginsJson, rules.AgentMarkersJson], ct);
         }
@@ -148,37 +148,37 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
     private static async Task ApplyBotRulesAsync(HealthDb db, DerivationRules rules, CancellationToken ct)
     {
         var extra = rules.ExtraBotLoginsJson;
-        await db.Database.ExecuteSqlRawAsync(
-            """
+        // Only the dialect's fixed text is spliced in; the logins are a parameter.
+        var sql = $$"""
             UPDATE "Accounts" SET
-                "IsBot" = ("Type" = 'Bot' OR lower("Login") LIKE '%[bot]' OR lower("Login") IN (SELECT value FROM json_each({0}))),
+                "IsBot" = ("Type" = 'Bot' OR lower("Login") LIKE '%[bot]' OR lower("Login") IN {{SqlDialect.Of(db.Database).Texts("{0}")}}),
                 "IsDeleted" = (lower("Login") = 'ghost')
-            """,
-            [extra],
-            ct);
+            """;
+        await db.Database.ExecuteSqlRawAsync(sql, [extra], ct);
     }
 
     /// <summary>
-    /// The derivation rules, SQLite, over parameters {0} (the repository), {1} (the derivation's sequence, stamped on what it
+    /// The derivation rules, in SQL both providers run (<paramref name="sql"/> spells the few differences), over parameters {0} (the repository), {1} (the derivation's sequence, stamped on what it
     /// writes), {2} (a JSON array of item numbers), {3} and {4} (JSON arrays of the agent logins and markers, lower case).
     /// Each rule is written once and runs over the whole repository, or (<paramref name="touched"/>) over the items numbered
     /// in {2} only. Markers are matched ignoring ASCII case (SQLite's lower()), as logins are; a bot's login matches an agent
     /// login with or without its <c>[bot]</c> suffix (GraphQL gives none, and REST gives some bots none either: <c>Copilot</c>).
     /// A responder is an account that is neither a bot nor deleted nor the author; a PR by a deleted author (no author id) may
-    /// be answered by anyone else who qualifies. PENDING reviews never count. MIN over text timestamps is chronological: EF
-    /// stores them as 'yyyy-MM-dd HH:mm:ss'. Activity days only grow between whole derivations (a deleted review's day stays
+    /// be answered by anyone else who qualifies. PENDING reviews never count. MIN over timestamps is chronological on both (EF
+    /// stores SQLite's as text, 'yyyy-MM-dd HH:mm:ss'). Activity days only grow between whole derivations (a deleted review's day stays
     /// until the next one).
     /// </summary>
-    private static IEnumerable<string> Derivation(bool touched)
+    private static IEnumerable<string> Derivation(SqlDialect sql, bool touched)
     {
-        string Only(string column) => touched ? $$""" AND "{{column}}" IN (SELECT value FROM json_each({2}))""" : string.Empty;
+        string Only(string column) => touched ? $$""" AND "{{column}}" IN {{sql.Integers("{2}")}}""" : string.Empty;
+        var agentLogins = sql.Texts("{3}");
         string[] rules =
         [
             $$"""
             UPDATE "PullRequests" SET "FirstReviewAt" = (
                 SELECT MIN(r."SubmittedAt") FROM "Reviews" r JOIN "Accounts" a ON a."Id" = r."AuthorId"
                 WHERE r."RepositoryId" = "PullRequests"."RepositoryId" AND r."PullNumber" = "PullRequests"."Number"
-                  AND r."State" <> 'PENDING' AND r."SubmittedAt" IS NOT NULL AND a."IsBot" = 0 AND a."IsDeleted" = 0
+                  AND r."State" <> 'PENDING' AND r."SubmittedAt" IS NOT NULL AND NOT a."IsBot" AND NOT a."IsDeleted"
                   AND ("PullRequests"."AuthorId" IS NULL OR r."AuthorId" <> "PullRequests"."AuthorId")),
                 "FactsSequence" = {1}
             WHERE "RepositoryId" = {0}{{Only("Number")}}
@@ -190,34 +190,34 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
                     UNION ALL
                     SELECT MIN(c."CreatedAt") FROM "IssueComments" c JOIN "Accounts" a ON a."Id" = c."AuthorId"
                     WHERE c."RepositoryId" = "PullRequests"."RepositoryId" AND c."Number" = "PullRequests"."Number"
-                      AND a."IsBot" = 0 AND a."IsDeleted" = 0
+                      AND NOT a."IsBot" AND NOT a."IsDeleted"
                       AND ("PullRequests"."AuthorId" IS NULL OR c."AuthorId" <> "PullRequests"."AuthorId")
                     UNION ALL
                     SELECT MIN(c."CreatedAt") FROM "ReviewComments" c JOIN "Accounts" a ON a."Id" = c."AuthorId"
                     WHERE c."RepositoryId" = "PullRequests"."RepositoryId" AND c."PullNumber" = "PullRequests"."Number"
-                      AND a."IsBot" = 0 AND a."IsDeleted" = 0
-                      AND ("PullRequests"."AuthorId" IS NULL OR c."AuthorId" <> "PullRequests"."AuthorId")))
+                      AND NOT a."IsBot" AND NOT a."IsDeleted"
+                      AND ("PullRequests"."AuthorId" IS NULL OR c."AuthorId" <> "PullRequests"."AuthorId")) AS candidates)
             WHERE "RepositoryId" = {0}{{Only("Number")}}
             """,
             $$"""
             UPDATE "PullRequests" SET
                 "IsAgent" = (
                     EXISTS (SELECT 1 FROM "Accounts" a WHERE a."Id" = "PullRequests"."AuthorId"
-                        AND (lower(a."Login") IN (SELECT value FROM json_each({3}))
-                             OR (lower(a."Login") LIKE '%[bot]' AND substr(lower(a."Login"), 1, length(a."Login") - 5) IN (SELECT value FROM json_each({3})))))
-                    OR EXISTS (SELECT 1 FROM json_each({4}) m WHERE instr(lower(COALESCE("PullRequests"."Body", '')), m.value) > 0)),
+                        AND (lower(a."Login") IN {{agentLogins}}
+                             OR (lower(a."Login") LIKE '%[bot]' AND substr(lower(a."Login"), 1, length(a."Login") - 5) IN {{agentLogins}})))
+                    OR EXISTS (SELECT 1 FROM {{sql.Texts("{4}")}} m WHERE {{sql.Contains("lower(COALESCE(\"PullRequests\".\"Body\", ''))", "m.value")}})),
                 "Responses" =
                     (SELECT COUNT(*) FROM "Reviews" r JOIN "Accounts" a ON a."Id" = r."AuthorId"
                      WHERE r."RepositoryId" = "PullRequests"."RepositoryId" AND r."PullNumber" = "PullRequests"."Number"
-                       AND r."State" <> 'PENDING' AND r."SubmittedAt" IS NOT NULL AND a."IsBot" = 0 AND a."IsDeleted" = 0
+                       AND r."State" <> 'PENDING' AND r."SubmittedAt" IS NOT NULL AND NOT a."IsBot" AND NOT a."IsDeleted"
                        AND ("PullRequests"."AuthorId" IS NULL OR r."AuthorId" <> "PullRequests"."AuthorId"))
                   + (SELECT COUNT(*) FROM "IssueComments" c JOIN "Accounts" a ON a."Id" = c."AuthorId"
                      WHERE c."RepositoryId" = "PullRequests"."RepositoryId" AND c."Number" = "PullRequests"."Number"
-                       AND a."IsBot" = 0 AND a."IsDeleted" = 0
+                       AND NOT a."IsBot" AND NOT a."IsDeleted"
                        AND ("PullRequests"."AuthorId" IS NULL OR c."AuthorId" <> "PullRequests"."AuthorId"))
                   + (SELECT COUNT(*) FROM "ReviewComments" c JOIN "Accounts" a ON a."Id" = c."AuthorId"
                      WHERE c."RepositoryId" = "PullRequests"."RepositoryId" AND c."PullNumber" = "PullRequests"."Number"
-                       AND a."IsBot" = 0 AND a."IsDeleted" = 0
+                       AND NOT a."IsBot" AND NOT a."IsDeleted"
                        AND ("PullRequests"."AuthorId" IS NULL OR c."AuthorId" <> "PullRequests"."AuthorId"))
             WHERE "RepositoryId" = {0}{{Only("Number")}}
             """,
@@ -225,7 +225,7 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
             UPDATE "Issues" SET "FirstResponseAt" = (
                 SELECT MIN(c."CreatedAt") FROM "IssueComments" c JOIN "Accounts" a ON a."Id" = c."AuthorId"
                 WHERE c."RepositoryId" = "Issues"."RepositoryId" AND c."Number" = "Issues"."Number"
-                  AND a."IsBot" = 0 AND a."IsDeleted" = 0
+                  AND NOT a."IsBot" AND NOT a."IsDeleted"
                   AND ("Issues"."AuthorId" IS NULL OR c."AuthorId" <> "Issues"."AuthorId")),
                 "FactsSequence" = {1}
             WHERE "RepositoryId" = {0}{{Only("Number")}}
@@ -233,13 +233,13 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
             """DELETE FROM "ActivityDays" WHERE "RepositoryId" = {0}""",
             $$"""
             INSERT INTO "ActivityDays" ("RepositoryId", "AccountId", "Day", "Sequence")
-            SELECT DISTINCT {0}, a, date(t) || ' 00:00:00', {1} FROM (
+            SELECT DISTINCT {0}, a, {{sql.Day("t")}}, {1} FROM (
                 SELECT "AuthorId" AS a, "CreatedAt" AS t FROM "PullRequests" WHERE "RepositoryId" = {0} AND "AuthorId" IS NOT NULL{{Only("Number")}}
                 UNION ALL SELECT "AuthorId", "SubmittedAt" FROM "Reviews"
                     WHERE "RepositoryId" = {0} AND "AuthorId" IS NOT NULL AND "State" <> 'PENDING' AND "SubmittedAt" IS NOT NULL{{Only("PullNumber")}}
                 UNION ALL SELECT "AuthorId", "CreatedAt" FROM "Issues" WHERE "RepositoryId" = {0} AND "AuthorId" IS NOT NULL{{Only("Number")}}
                 UNION ALL SELECT "AuthorId", "CreatedAt" FROM "IssueComments" WHERE "RepositoryId" = {0} AND "AuthorId" IS NOT NULL{{Only("Number")}}
-                UNION ALL SELECT "AuthorId", "CreatedAt" FROM "ReviewComments" WHERE "RepositoryId" = {0} AND "AuthorId" IS NOT NULL{{Only("PullNumber")}})
+                UNION ALL SELECT "AuthorId", "CreatedAt" FROM "ReviewComments" WHERE "RepositoryId" = {0} AND "AuthorId" IS NOT NULL{{Only("PullNumber")}}) AS contributions
             WHERE true
             ON CONFLICT DO NOTHING
             """,

@@ -29,7 +29,7 @@ internal static class FactsLoader
             var version = (await DerivedFacts.ReadVersionsAsync(db, [repositoryId], rules, ct)).Single();
             var id = repositoryId.ToString(CultureInfo.InvariantCulture);
             var prs = await ReadAsync(db, $"""
-                SELECT p."Number", p."AuthorId", COALESCE(a."IsBot", 0), COALESCE(a."IsDeleted", 0), p."CreatedAt", p."ClosedAt", p."MergedAt", p."FirstResponseAt", p."FirstReviewAt",
+                SELECT p."Number", p."AuthorId", COALESCE(a."IsBot", FALSE), COALESCE(a."IsDeleted", FALSE), p."CreatedAt", p."ClosedAt", p."MergedAt", p."FirstResponseAt", p."FirstReviewAt",
                        p."IsAgent", p."AuthorAssociation" IN ('OWNER', 'MEMBER', 'COLLABORATOR'), p."Responses", p."Additions" + p."Deletions"
                 FROM "PullRequests" p LEFT JOIN "Accounts" a ON a."Id" = p."AuthorId"
                 WHERE p."RepositoryId" = {id}{Newer("p", "FactsSequence")}
@@ -39,7 +39,7 @@ internal static class FactsLoader
                     r.GetBoolean(9), !r.IsDBNull(10) && r.GetBoolean(10), r.GetInt32(11), r.IsDBNull(12) ? null : r.GetInt32(12))),
                 ct);
             var issues = await ReadAsync(db, $"""
-                SELECT i."Number", COALESCE(a."IsBot", 0), i."CreatedAt", i."ClosedAt", i."State" = 'closed', i."FirstResponseAt"
+                SELECT i."Number", COALESCE(a."IsBot", FALSE), i."CreatedAt", i."ClosedAt", i."State" = 'closed', i."FirstResponseAt"
                 FROM "Issues" i LEFT JOIN "Accounts" a ON a."Id" = i."AuthorId"
                 WHERE i."RepositoryId" = {id}{Newer("i", "FactsSequence")}
                 """,
@@ -48,17 +48,17 @@ internal static class FactsLoader
             var activity = await ReadAsync(db, $"""
                 SELECT d."AccountId", d."Day"
                 FROM "ActivityDays" d JOIN "Accounts" a ON a."Id" = d."AccountId"
-                WHERE d."RepositoryId" = {id} AND a."IsBot" = 0 AND a."IsDeleted" = 0{Newer("d", "Sequence")}
+                WHERE d."RepositoryId" = {id} AND NOT a."IsBot" AND NOT a."IsDeleted"{Newer("d", "Sequence")}
                 """,
                 r => new ActivityFact(r.GetInt64(0), ReadTime(r, 1)!.Value),
                 ct);
-            // From the PRs read to their reviews (SQLite keeps a CROSS JOIN's order): after a sync, a few PRs' reviews, not a scan of them all.
+            // From the PRs read to their reviews, in that order: after a sync, a few PRs' reviews, not a scan of them all.
             var reviews = await ReadAsync(db, $"""
                 SELECT r."PullNumber", r."AuthorId", r."SubmittedAt"
                 FROM "PullRequests" p
-                CROSS JOIN "Reviews" r ON r."RepositoryId" = p."RepositoryId" AND r."PullNumber" = p."Number"
+                {SqlDialect.Of(db.Database).OrderedJoin} "Reviews" r ON r."RepositoryId" = p."RepositoryId" AND r."PullNumber" = p."Number"
                 JOIN "Accounts" a ON a."Id" = r."AuthorId"
-                WHERE p."RepositoryId" = {id} AND r."State" <> 'PENDING' AND r."SubmittedAt" IS NOT NULL AND a."IsBot" = 0 AND a."IsDeleted" = 0
+                WHERE p."RepositoryId" = {id} AND r."State" <> 'PENDING' AND r."SubmittedAt" IS NOT NULL AND NOT a."IsBot" AND NOT a."IsDeleted"
                   AND (p."AuthorId" IS NULL OR p."AuthorId" <> r."AuthorId"){Newer("p", "FactsSequence")}
                 """,
                 r => (r.GetInt32(0), new ReviewFact(r.GetInt64(1), ReadTime(r, 2)!.Value)),

@@ -15,6 +15,7 @@ namespace Health.Core.Storage;
 internal static class BulkUpsert
 {
     // Microsoft.Data.Sqlite finds each named parameter by a linear search: a statement costs the square of its parameters.
+    // (PostgreSQL takes at most 65,535 parameters a statement; this stays far below.)
     private const int MaxParameters = 2_000;
 
     /// <summary>Upserts <paramref name="rows"/>; returns how many rows were inserted or changed.</summary>
@@ -33,7 +34,7 @@ internal static class BulkUpsert
         var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
         var properties = entity.GetProperties().ToList();
         var key = entity.FindPrimaryKey()!.Properties.Select(p => p.GetColumnName(store)!).ToList();
-        var differs = db.Database.IsNpgsql() ? "IS DISTINCT FROM" : "IS NOT";
+        var differs = SqlDialect.Of(db.Database).Differs;
         var affected = 0;
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -94,7 +95,4 @@ internal static class BulkUpsert
     private static DbParameter Parameter(DbCommand command, IProperty property, object row, int index) =>
         ((RelationalTypeMapping)property.GetRelationalTypeMapping())
             .CreateParameter(command, "@u" + index.ToString(CultureInfo.InvariantCulture), property.GetGetter().GetClrValue(row), property.IsNullable);
-
-    private static bool IsNpgsql(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database) =>
-        database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 }

@@ -2,6 +2,7 @@ using GitHubSimulator;
 using Health.Core.GitHub;
 using Health.Core.GitHub.Sync;
 using Health.Core.Storage;
+using Health.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,17 +11,17 @@ using Microsoft.Extensions.Logging;
 
 namespace Health.Core.Tests.Infrastructure;
 
-/// <summary>A real SQLite file, the GitHub simulator on loopback, and the app's own service registration between them.</summary>
+/// <summary>A real database (a SQLite file, or a PostgreSQL database of its own), the GitHub simulator on loopback, and the app's own service registration between them.</summary>
 public sealed class SyncHarness : IAsyncDisposable
 {
     private readonly IHost _host;
-    private readonly string _directory;
+    private readonly TestDatabase _database;
 
-    private SyncHarness(IHost host, SimulatorServer server, string directory)
+    private SyncHarness(IHost host, SimulatorServer server, TestDatabase database)
     {
         _host = host;
         Server = server;
-        _directory = directory;
+        _database = database;
     }
 
     /// <summary>Worlds end at a fixed moment, so a seed always yields the same world.</summary>
@@ -34,7 +35,7 @@ public sealed class SyncHarness : IAsyncDisposable
 
     public RepositoryName Name => new(Repo.Owner, Repo.Name);
 
-    public string DatabasePath => Path.Combine(_directory, "health.db");
+    public TestDatabase Database => _database;
 
     public RepositorySync Sync => _host.Services.GetRequiredService<RepositorySync>();
 
@@ -42,15 +43,16 @@ public sealed class SyncHarness : IAsyncDisposable
         WorldOptions? world = null,
         Action<SimulatorOptions>? simulator = null,
         IDictionary<string, string?>? settings = null,
-        TimeProvider? worldClock = null)
+        TimeProvider? worldClock = null,
+        DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         var simOptions = new SimulatorOptions();
         simulator?.Invoke(simOptions);
         var server = await SimulatorServer.StartAsync(WorldGenerator.Generate(world ?? new WorldOptions { Prs = 120, End = WorldEnd }, worldClock), simOptions);
-        var directory = Directory.CreateTempSubdirectory("health-sync-").FullName;
-        var config = new Dictionary<string, string?>
+        var database = await TestDatabase.CreateAsync(provider);
+        var directory = database.Directory;
+        var config = new Dictionary<string, string?>(database.Settings)
         {
-            ["ConnectionStrings:Health"] = $"Data Source={Path.Combine(directory, "health.db")}",
             ["GitHub:ApiUrl"] = server.BaseUri.ToString(),
             ["GitHub:RetryBaseDelay"] = "00:00:00.010",
             ["GitHub:SecondaryLimitDefaultWait"] = "00:00:00.100",
@@ -69,7 +71,7 @@ public sealed class SyncHarness : IAsyncDisposable
         builder.AddHealthCore();
         var host = builder.Build();
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-        return new SyncHarness(host, server, directory);
+        return new SyncHarness(host, server, database);
     }
 
     public T Service<T>()
@@ -88,14 +90,6 @@ public sealed class SyncHarness : IAsyncDisposable
     {
         _host.Dispose();
         await Server.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open is left in the temp folder.
-        }
+        await _database.DisposeAsync();
     }
 }

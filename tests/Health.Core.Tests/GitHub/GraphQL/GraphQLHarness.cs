@@ -14,7 +14,8 @@ internal static class GraphQLHarness
         Action<SimulatorOptions>? simulator = null,
         string mode = "GraphQL",
         IDictionary<string, string?>? settings = null,
-        TimeProvider? worldClock = null)
+        TimeProvider? worldClock = null,
+        Health.Core.Storage.DatabaseProvider provider = Health.Core.Storage.DatabaseProvider.Sqlite)
     {
         var all = new Dictionary<string, string?> { ["GitHub:Token"] = Token, ["GitHub:Mode"] = mode };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
@@ -30,7 +31,8 @@ internal static class GraphQLHarness
                 simulator?.Invoke(o);
             },
             all,
-            worldClock);
+            worldClock,
+            provider);
     }
 
     /// <summary>The metrics and pull-request exports of the harness's repository, over the world's whole history (a fixed range).</summary>
