@@ -1,5 +1,6 @@
 using Health.Core.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Health.Testing;
@@ -38,6 +39,11 @@ public sealed class TestDatabase : IAsyncDisposable
         ["Database:Provider"] = Provider.ToString(),
         ["ConnectionStrings:Health"] = ConnectionString,
     };
+
+    /// <summary>A context on this database, without the app's services (for a test's own reads and writes).</summary>
+    public HealthDb NewDb() => new(Provider == DatabaseProvider.Postgres
+        ? new DbContextOptionsBuilder<HealthDb>().UseNpgsql(ConnectionString, n => n.MigrationsAssembly(StorageSetup.PostgresMigrationsAssembly)).Options
+        : new DbContextOptionsBuilder<HealthDb>().UseSqlite(ConnectionString).Options);
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {

@@ -2,31 +2,34 @@ using GitHubSimulator;
 using Health.Core.Storage;
 using Health.Core.Tests.Metrics.Reference;
 using Health.Web.Tests.Cli;
-using Microsoft.Data.Sqlite;
+using Health.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Health.Web.Tests.Export;
 
 /// <summary>
-/// The intake export of a synced simulator world, with agent-authored PRs, disclosure markers and look-alikes, maintainers
-/// and outside contributors, equals cell by cell an independent implementation of METRICS.md run on the world itself: the
-/// same whether the world was collected through REST or GraphQL.
+/// A world with agent-authored PRs, disclosure markers and look-alikes, maintainers and outside contributors, synced once
+/// through REST and once through GraphQL, each into a database of its own, read by every test of a class. On SQLite here,
+/// on PostgreSQL in <see cref="PostgresIntakeWorld"/>.
 /// </summary>
-public sealed class IntakeExportTests : IAsyncLifetime
+public class IntakeWorld : IAsyncLifetime
 {
-    private const string Token = "intake-graphql-token";
-    private static readonly HashSet<string> ExtraBots = new(StringComparer.OrdinalIgnoreCase) { "ci-helper" };
-    private readonly string _directory = Directory.CreateTempSubdirectory("health-intake-").FullName;
-    private SimulatorServer _server = null!;
+    public const string Token = "intake-graphql-token";
 
-    private World World => _server.World;
+    public Dictionary<string, TestDatabase> Databases { get; } = [];
+
+    public SimulatorServer Server { get; private set; } = null!;
+
+    /// <summary>The databases the world is collected into (one per collecting API).</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     public async Task InitializeAsync()
     {
         var world = WorldGenerator.Generate(new WorldOptions { Prs = 300, Seed = 23, ExtraRepositories = 1, AgentShare = 0.15, End = DateTime.UtcNow.AddDays(-3) });
-        _server = await SimulatorServer.StartAsync(world, new SimulatorOptions { Token = Token });
+        Server = await SimulatorServer.StartAsync(world, new SimulatorOptions { Token = Token });
         foreach (var mode in (string[])["Rest", "GraphQL"])
         {
+            Databases[mode] = await TestDatabase.CreateAsync(Provider);
             foreach (var repo in world.Repositories)
             {
                 var (code, output, error) = await CliRun.RunAsync(Config(mode), "sync", repo.FullName);
@@ -37,10 +40,47 @@ public sealed class IntakeExportTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _server.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        await Server.DisposeAsync();
+        foreach (var database in Databases.Values)
+        {
+            await database.DisposeAsync();
+        }
     }
+
+    public Dictionary<string, string?> Config(string mode) => new(Databases[mode].Settings)
+    {
+        ["GitHub:ApiUrl"] = Server.BaseUri.ToString(),
+        ["GitHub:Token"] = Token,
+        ["GitHub:Mode"] = mode,
+        ["Health:DefaultCron"] = "0 0 1 1 *",
+        ["Jobs:Storage"] = "InMemory",
+        ["GitHub:ExtraBotLogins:0"] = "ci-helper",
+    };
+}
+
+/// <summary>The same world, collected into PostgreSQL.</summary>
+public sealed class PostgresIntakeWorld : IntakeWorld
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
+/// <summary>
+/// The intake export of the synced world equals cell by cell an independent implementation of METRICS.md run on the world
+/// itself: the same whether the world was collected through REST or GraphQL.
+/// </summary>
+public sealed class IntakeExportTests(IntakeWorld world) : IntakeExportCases(world), IClassFixture<IntakeWorld>;
+
+/// <summary>The intake export's cells, collected into and computed from PostgreSQL.</summary>
+public sealed class IntakeExportOnPostgresTests(PostgresIntakeWorld world) : IntakeExportCases(world), IClassFixture<PostgresIntakeWorld>;
+
+/// <summary>What the intake export, its charts and badges must hold, on whichever database <see cref="IntakeWorld"/> collected into.</summary>
+public abstract class IntakeExportCases(IntakeWorld world)
+{
+    private static readonly HashSet<string> ExtraBots = new(StringComparer.OrdinalIgnoreCase) { "ci-helper" };
+
+    private SimulatorServer _server => world.Server;
+
+    private World World => _server.World;
 
     [Fact]
     public void World_HoldsTheIntakesMaterial()
@@ -107,6 +147,11 @@ public sealed class IntakeExportTests : IAsyncLifetime
             agentLogins: ["devin-ai-integration[bot]"], agentMarkers: ["co-authored by: claude"]);
         Assert.NotEqual(ReferenceIntake.Csv(World, [World.Repositories[0]], "acme/widgets", "month", DateTime.UtcNow, await LastSyncAsync("Rest"), ExtraBots), expected);
         AssertSameLines(expected, output);
+
+        // The world is the class's: back under the usual rules for the tests that follow.
+        (code, _, error) = await CliRun.RunAsync(Config("Rest"), "export", "intake", "--repo", "acme/widgets", "--period", "month");
+        Assert.True(code == 0, error);
+        Assert.Contains("facts: deriving acme/widgets again", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -212,16 +257,7 @@ public sealed class IntakeExportTests : IAsyncLifetime
             }
         });
 
-    private Dictionary<string, string?> Config(string mode) => new()
-    {
-        ["ConnectionStrings:Health"] = $"Data Source={Path.Combine(_directory, $"health-{mode}.db")}",
-        ["GitHub:ApiUrl"] = _server.BaseUri.ToString(),
-        ["GitHub:Token"] = Token,
-        ["GitHub:Mode"] = mode,
-        ["Health:DefaultCron"] = "0 0 1 1 *",
-        ["Jobs:Storage"] = "InMemory",
-        ["GitHub:ExtraBotLogins:0"] = "ci-helper",
-    };
+    private Dictionary<string, string?> Config(string mode) => world.Config(mode);
 
     private static void AssertSameLines(string expected, string actual)
     {
@@ -236,8 +272,7 @@ public sealed class IntakeExportTests : IAsyncLifetime
 
     private async Task<DateTime> LastSyncAsync(string mode)
     {
-        var options = new DbContextOptionsBuilder<HealthDb>().UseSqlite($"Data Source={Path.Combine(_directory, $"health-{mode}.db")}").Options;
-        await using var db = new HealthDb(options);
+        await using var db = world.Databases[mode].NewDb();
         return await db.SyncStatuses.Where(s => s.LastSuccessAt != null).Select(s => s.LastSuccessAt!.Value).MinAsync();
     }
 }

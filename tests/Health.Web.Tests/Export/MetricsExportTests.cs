@@ -3,22 +3,27 @@ using Health.Core.Storage;
 using Health.Core.Tests.Metrics.Reference;
 using Health.Web.Tests.Cli;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
+using Health.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Health.Web.Tests.Export;
 
-/// <summary>The CLI's metrics export of a synced simulator world equals, cell by cell, an independent implementation of METRICS.md run on the world itself.</summary>
-public sealed class MetricsExportTests : IAsyncLifetime
+/// <summary>
+/// A simulator world synced once into a database of its own, read by every test of a class (none changes what was collected).
+/// On SQLite here, on PostgreSQL in <see cref="PostgresMetricsWorld"/>.
+/// </summary>
+public class MetricsWorld : IAsyncLifetime
 {
-    private static readonly HashSet<string> ExtraBots = new(StringComparer.OrdinalIgnoreCase) { "ci-helper" };
-    private readonly string _directory = Directory.CreateTempSubdirectory("health-export-").FullName;
-    private SimulatorServer _server = null!;
+    public TestDatabase Database { get; private set; } = null!;
 
-    private Dictionary<string, string?> Config => new()
+    public SimulatorServer Server { get; private set; } = null!;
+
+    /// <summary>The database the world is collected into.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public Dictionary<string, string?> Config => new(Database.Settings)
     {
-        ["ConnectionStrings:Health"] = $"Data Source={Path.Combine(_directory, "health.db")}",
-        ["GitHub:ApiUrl"] = _server.BaseUri.ToString(),
+        ["GitHub:ApiUrl"] = Server.BaseUri.ToString(),
         ["Health:DefaultCron"] = "0 0 1 1 *", // the web app's recurring syncs never fire during a test
         ["Jobs:Storage"] = "InMemory",
         ["GitHub:ExtraBotLogins:0"] = "ci-helper",
@@ -26,8 +31,9 @@ public sealed class MetricsExportTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Database = await TestDatabase.CreateAsync(Provider);
         var world = WorldGenerator.Generate(new WorldOptions { Prs = 400, Seed = 11, ExtraRepositories = 2, End = DateTime.UtcNow.AddDays(-3) });
-        _server = await SimulatorServer.StartAsync(world);
+        Server = await SimulatorServer.StartAsync(world);
         foreach (var repo in world.Repositories)
         {
             var (code, output, error) = await CliRun.RunAsync(Config, "sync", repo.FullName);
@@ -37,10 +43,33 @@ public sealed class MetricsExportTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _server.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        await Server.DisposeAsync();
+        await Database.DisposeAsync();
     }
+}
+
+/// <summary>The same world, collected into PostgreSQL.</summary>
+public sealed class PostgresMetricsWorld : MetricsWorld
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
+/// <summary>The CLI's metrics export of a synced simulator world equals, cell by cell, an independent implementation of METRICS.md run on the world itself.</summary>
+public sealed class MetricsExportTests(MetricsWorld world) : MetricsExportCases(world), IClassFixture<MetricsWorld>;
+
+/// <summary>The metrics export's cells, collected into and computed from PostgreSQL.</summary>
+public sealed class MetricsExportOnPostgresTests(PostgresMetricsWorld world) : MetricsExportCases(world), IClassFixture<PostgresMetricsWorld>;
+
+/// <summary>What the metrics export must hold, on whichever database <see cref="MetricsWorld"/> collected into.</summary>
+public abstract class MetricsExportCases(MetricsWorld world)
+{
+    private static readonly HashSet<string> ExtraBots = new(StringComparer.OrdinalIgnoreCase) { "ci-helper" };
+
+    private TestDatabase _database => world.Database;
+
+    private SimulatorServer _server => world.Server;
+
+    private Dictionary<string, string?> Config => world.Config;
 
     [Theory]
     [InlineData("month", null, null)]
@@ -98,12 +127,17 @@ public sealed class MetricsExportTests : IAsyncLifetime
         (code, _, error) = await CliRun.RunAsync(config, "export", "metrics", "--repo", "acme/widgets", "--period", "month");
         Assert.True(code == 0, error);
         Assert.DoesNotContain("facts:", error, StringComparison.Ordinal);
+
+        // The world is the class's: back under the usual rules for the tests that follow.
+        (code, _, error) = await CliRun.RunAsync(Config, "export", "metrics", "--repo", "acme/widgets", "--period", "month");
+        Assert.True(code == 0, error);
+        Assert.Contains("facts: deriving acme/widgets again", error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ExportMetrics_OutFile_WritesUtf8WithoutBomAndLfLineEnds()
     {
-        var file = Path.Combine(_directory, "metrics.csv");
+        var file = Path.Combine(_database.Directory, "metrics.csv");
 
         var (code, _, error) = await CliRun.RunAsync(Config, "export", "metrics", "--repo", "acme/widgets", "--period", "month", "--out", file);
 
@@ -148,7 +182,7 @@ public sealed class MetricsExportTests : IAsyncLifetime
     [Fact]
     public async Task ExportMetrics_UntrackedRepository_ExitsTwoAndWritesNoFile()
     {
-        var file = Path.Combine(_directory, "none.csv");
+        var file = Path.Combine(_database.Directory, "none.csv");
 
         var (code, _, error) = await CliRun.RunAsync(Config, "export", "metrics", "--repo", "acme/unknown", "--period", "month", "--out", file);
 
@@ -248,7 +282,7 @@ public sealed class MetricsExportTests : IAsyncLifetime
     /// <summary>The earliest last successful sync among the repositories: retention is final only when every one of them has seen 90 days.</summary>
     private async Task<DateTime> LastSyncAsync()
     {
-        await using var db = new HealthDb(new DbContextOptionsBuilder<HealthDb>().UseSqlite(Config["ConnectionStrings:Health"]).Options);
+        await using var db = _database.NewDb();
         return (await db.SyncStatuses.ToListAsync()).Min(s => s.LastSuccessAt!.Value);
     }
 }
