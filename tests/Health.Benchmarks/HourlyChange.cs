@@ -7,7 +7,8 @@ namespace Health.Benchmarks;
 /// <c>sync</c> verb (GraphQL, as with a token) into the benchmark's database: new PRs (three from newcomers), with answers,
 /// reviews, issue and review comments on open PRs, merges and closes, new issues and comments on open ones.
 /// </summary>
-internal sealed class HourlyChange(SimulatorServer simulator, SimRepository repository, string database, string extraBot) : IAsyncDisposable
+/// <param name="overrides">Settings over the SQLite file's for the sync (e.g. another database provider).</param>
+internal sealed class HourlyChange(SimulatorServer simulator, SimRepository repository, string database, string extraBot, IReadOnlyDictionary<string, string>? overrides = null) : IAsyncDisposable
 {
     private const int NewPullRequests = 20;
     private const int Reviews = 30;
@@ -24,14 +25,18 @@ internal sealed class HourlyChange(SimulatorServer simulator, SimRepository repo
     /// <summary>The items a change creates or moves (for the report).</summary>
     public static int ItemsPerChange => NewPullRequests + Reviews + IssueComments + ReviewComments + Merges + Closes + NewIssues + CommentsOnIssues;
 
-    public static async Task<HourlyChange> StartAsync(World world, SimRepository repository, string database, string extraBot) =>
-        new(await SimulatorServer.StartAsync(world), repository, database, extraBot);
+    public static async Task<HourlyChange> StartAsync(World world, SimRepository repository, string database, string extraBot, IReadOnlyDictionary<string, string>? overrides = null) =>
+        new(await SimulatorServer.StartAsync(world), repository, database, extraBot, overrides);
+
+    /// <summary>The simulator serving the world (for a first, whole sync).</summary>
+    public Uri ApiUrl => simulator.BaseUri;
 
     /// <summary>Makes a change, then syncs it; returns the sync's report.</summary>
     public async Task<SyncProcess.Result> SyncAsync()
     {
         Make();
-        return await SyncProcess.RunAsync(simulator.BaseUri, database, repository.FullName, "GraphQL", new Dictionary<string, string> { ["GitHub__ExtraBotLogins__0"] = extraBot });
+        var environment = new Dictionary<string, string>(overrides ?? new Dictionary<string, string>()) { ["GitHub__ExtraBotLogins__0"] = extraBot };
+        return await SyncProcess.RunAsync(simulator.BaseUri, database, repository.FullName, "GraphQL", environment);
     }
 
     private void Make()

@@ -562,7 +562,8 @@ internal static partial class PagesBenchmark
             return output;
         }
 
-        public static WebApp Start(string published, string database, Uri url, string logPath)
+        /// <param name="overrides">Settings over the SQLite file's (e.g. another database provider).</param>
+        public static WebApp Start(string published, string database, Uri url, string logPath, IReadOnlyDictionary<string, string>? overrides = null)
         {
             var dll = Path.Combine(published, "Health.Web.dll");
             Console.Error.WriteLine($"pages: starting {dll} on {url}");
@@ -573,6 +574,11 @@ internal static partial class PagesBenchmark
             }
 
             foreach (var (key, value) in Settings(database))
+            {
+                start.Environment[key] = value;
+            }
+
+            foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
             {
                 start.Environment[key] = value;
             }
