@@ -36,10 +36,20 @@ internal static class BulkUpsert
         var key = entity.FindPrimaryKey()!.Properties.Select(p => p.GetColumnName(store)!).ToList();
         var differs = SqlDialect.Of(db.Database).Differs;
         var affected = 0;
+
+        // In key order: two writers upserting overlapping rows (two workers meeting the same accounts) lock them in the same
+        // order, so on PostgreSQL one waits for the other instead of both deadlocking.
+        var keyGetters = entity.FindPrimaryKey()!.Properties.Select(p => p.GetGetter()).ToList();
+        var ordered = rows.OrderBy(r => keyGetters[0].GetClrValue(r), Comparer<object?>.Default);
+        foreach (var getter in keyGetters.Skip(1))
+        {
+            ordered = ordered.ThenBy(r => getter.GetClrValue(r), Comparer<object?>.Default);
+        }
+
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            foreach (var chunk in rows.Chunk(Math.Max(1, MaxParameters / properties.Count)))
+            foreach (var chunk in ordered.Chunk(Math.Max(1, MaxParameters / properties.Count)))
             {
                 await using var command = db.Database.GetDbConnection().CreateCommand();
                 command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
