@@ -1,5 +1,6 @@
 using Health.Core.Export;
 using Health.Core.GitHub;
+using Health.Core.GitHub.Identities;
 using Health.Core.GitHub.Sync;
 using Health.Core.Metrics;
 using Health.Core.Storage;
@@ -23,13 +24,15 @@ public static class HealthCoreSetup
             .PostConfigure(o => o.Token = string.IsNullOrWhiteSpace(o.Token) ? Environment.GetEnvironmentVariable("GITHUB_TOKEN") : o.Token)
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>();
+        builder.Services.AddGitHubIdentities();
         builder.Services.AddSingleton<GitHubConnectionFactory>();
         builder.Services.AddHttpClient(GitHub.GraphQL.GraphQLClient.HttpClientName, (services, http) =>
             {
                 var github = services.GetRequiredService<IOptions<GitHubOptions>>().Value;
                 http.Timeout = github.RequestTimeout;
-                http.DefaultRequestHeaders.UserAgent.Add(new System.Net.Http.Headers.ProductInfoHeaderValue("Health", typeof(HealthCoreSetup).Assembly.GetName().Version?.ToString(3) ?? "1.0"));
+                http.DefaultRequestHeaders.UserAgent.Add(IdentitySetup.UserAgent);
             })
+            .AddHttpMessageHandler(services => new IdentityHandler(services.GetRequiredService<IdentityPool>(), RateResource.GraphQL))
             .RemoveAllLoggers();
         builder.Services.AddSingleton<GitHubStatus>();
         builder.Services.AddSingleton<RepositorySync>();

@@ -1,5 +1,6 @@
 using System.Net;
 using Health.Core.GitHub.Dto;
+using Health.Core.GitHub.Identities;
 using Microsoft.Extensions.Logging;
 using Octokit;
 
@@ -13,8 +14,9 @@ public sealed class GitHubApi(IConnection connection, GitHubPolicy policy)
 {
     private const string Accepts = "application/vnd.github+json";
 
-    public GitHubApi(IConnection connection, GitHubOptions options, TimeProvider time, ILogger logger, GitHubStatus? status = null)
-        : this(connection, new GitHubPolicy(options, time, logger, status))
+    public GitHubApi(
+        IConnection connection, GitHubOptions options, TimeProvider time, ILogger logger, GitHubStatus? status = null, IdentityPool? identities = null, string? owner = null)
+        : this(connection, new GitHubPolicy(options, time, logger, status, identities, owner))
     {
     }
 

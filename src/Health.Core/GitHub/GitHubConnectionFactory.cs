@@ -1,3 +1,4 @@
+using Health.Core.GitHub.Identities;
 using Microsoft.Extensions.Options;
 using Octokit;
 using Octokit.Internal;
@@ -5,24 +6,29 @@ using Octokit.Internal;
 namespace Health.Core.GitHub;
 
 /// <summary>
-/// One Octokit connection for the configured API root and token. Built from a <see cref="Connection"/> rather than a
+/// One Octokit connection for the configured API root, its credentials drawn per request from the <see cref="IdentityPool"/>. Built from a <see cref="Connection"/> rather than a
 /// <c>GitHubClient</c> so that the URL is used exactly as given (GitHubClient appends /api/v3/ to any other host).
 /// </summary>
-public sealed class GitHubConnectionFactory(IOptions<GitHubOptions> options) : IDisposable
+public sealed class GitHubConnectionFactory : IDisposable
 {
-    private readonly Lazy<IConnection> _connection = new(() => Create(options.Value));
+    private readonly Lazy<IConnection> _connection;
+
+    public GitHubConnectionFactory(IOptions<GitHubOptions> options, IdentityPool identities) =>
+        _connection = new(() => Create(options.Value, identities));
 
     public IConnection Connection => _connection.Value;
 
-    internal static IConnection Create(GitHubOptions options)
+    /// <summary>
+    /// Octokit itself sends no credentials: the <see cref="IdentityHandler"/> under it sets each request's from the pool,
+    /// and records each answer's rate-limit headers into the identity it used.
+    /// </summary>
+    internal static IConnection Create(GitHubOptions options, IdentityPool identities)
     {
-        var baseUri = new Uri(options.ApiUrl.EndsWith('/') ? options.ApiUrl : options.ApiUrl + "/", UriKind.Absolute);
-        var credentials = string.IsNullOrEmpty(options.Token) ? Credentials.Anonymous : new Credentials(options.Token);
         var connection = new Connection(
             new ProductHeaderValue("Health", typeof(GitHubConnectionFactory).Assembly.GetName().Version?.ToString(3) ?? "1.0"),
-            baseUri,
-            new InMemoryCredentialStore(credentials),
-            new HttpClientAdapter(HttpMessageHandlerFactory.CreateDefault),
+            options.ApiRoot(),
+            new InMemoryCredentialStore(Credentials.Anonymous),
+            new HttpClientAdapter(() => new IdentityHandler(identities, RateResource.Core) { InnerHandler = HttpMessageHandlerFactory.CreateDefault() }),
             new SnakeCaseJsonSerializer());
         connection.SetRequestTimeout(options.RequestTimeout);
         connection.ResponseCache = new ConditionalRequestCache();

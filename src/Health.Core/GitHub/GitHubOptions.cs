@@ -1,6 +1,8 @@
+using Health.Core.GitHub.Identities;
+
 namespace Health.Core.GitHub;
 
-/// <summary>How Health talks to GitHub. Section <c>GitHub</c>; the token may also come from <c>GITHUB_TOKEN</c>.</summary>
+/// <summary>How Health talks to GitHub. Section <c>GitHub</c>; the token may also come from <c>GITHUB_TOKEN</c>, more from <c>Tokens</c> and <c>App</c>.</summary>
 public sealed class GitHubOptions
 {
     public const string Section = "GitHub";
@@ -10,8 +12,14 @@ public sealed class GitHubOptions
     /// <summary>The REST API root, used exactly as given (GitHub Enterprise: <c>https://host/api/v3/</c>).</summary>
     public string ApiUrl { get; set; } = PublicApiUrl;
 
-    /// <summary>A personal access token or app token. Never logged.</summary>
+    /// <summary>A personal access token or app token. Never logged. It joins <see cref="Tokens"/> in the pool of identities.</summary>
     public string? Token { get; set; }
+
+    /// <summary>More tokens: every request goes out on the identity with the most rate-limit budget left. Never logged.</summary>
+    public List<string> Tokens { get; set; } = [];
+
+    /// <summary>A GitHub App whose installations (one per account it is installed on) join the pool of identities.</summary>
+    public GitHubAppOptions App { get; set; } = new();
 
     /// <summary>When the primary rate limit runs out, wait for its reset if it comes within this long; else stop with the checkpoint saved.</summary>
     public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromMinutes(15);
@@ -62,6 +70,9 @@ public sealed class GitHubOptions
 
     /// <summary>Unfinished child lists finished by one follow-up query (one alias each).</summary>
     public int GraphQLBatchSize { get; set; } = 20;
+
+    /// <summary>The REST API root as a URI ending with '/', so that relative paths resolve under it.</summary>
+    public Uri ApiRoot() => new(ApiUrl.EndsWith('/') ? ApiUrl : ApiUrl + "/", UriKind.Absolute);
 
     /// <summary>Logins treated as bots besides GitHub's type Bot and <c>[bot]</c> logins.</summary>
     public List<string> ExtraBotLogins { get; set; } = [];

@@ -1,3 +1,4 @@
+using Health.Core.GitHub.Identities;
 using Microsoft.Extensions.Options;
 
 namespace Health.Core.GitHub;
@@ -17,6 +18,8 @@ internal sealed class GitHubOptionsValidator : IValidateOptions<GitHubOptions>
         {
             errors.Add("GitHub:Token (or GITHUB_TOKEN) contains white space or control characters; paste the token alone.");
         }
+
+        IdentityOptionsValidation.Check(options, errors);
 
         if (!string.IsNullOrEmpty(options.GraphQLUrl) &&
             (!Uri.TryCreate(options.GraphQLUrl, UriKind.Absolute, out var graphQL) || (graphQL.Scheme != Uri.UriSchemeHttp && graphQL.Scheme != Uri.UriSchemeHttps)))

@@ -1,3 +1,4 @@
+using Health.Core.GitHub.Identities;
 using Microsoft.Extensions.Logging;
 
 namespace Health.Core.GitHub;
@@ -7,10 +8,13 @@ namespace Health.Core.GitHub;
 /// on 5xx, timeouts, dropped connections, malformed bodies and partial data; honours Retry-After on secondary limits and
 /// 429; waits for a primary rate-limit reset that comes soon enough, else stops with <see cref="RateLimitExhaustedException"/>;
 /// asks for less when a query is too heavy. One instance per sync: it counts that sync's requests and keeps at most
-/// <see cref="GitHubOptions.Concurrency"/> of them in flight.
+/// <see cref="GitHubOptions.Concurrency"/> of them in flight. Each attempt draws its identity from the pool for the
+/// repositories of <c>owner</c>; a rate limit sets that identity aside and goes on with another, and only waits (or
+/// stops) when every identity is spent, until the earliest reset.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "A SemaphoreSlim whose AvailableWaitHandle is never used holds nothing to dispose.")]
-public sealed partial class GitHubPolicy(GitHubOptions options, TimeProvider time, ILogger logger, GitHubStatus? status = null)
+public sealed partial class GitHubPolicy(
+    GitHubOptions options, TimeProvider time, ILogger logger, GitHubStatus? status = null, IdentityPool? identities = null, string? owner = null)
 {
     private const int MaxSecondaryWaits = 10;
 
@@ -38,6 +42,7 @@ public sealed partial class GitHubPolicy(GitHubOptions options, TimeProvider tim
         {
             ct.ThrowIfCancellationRequested();
             Stats.CountRequest();
+            using var exchange = IdentityExchange.Begin(owner);
             try
             {
                 await _inFlight.WaitAsync(ct);
@@ -53,8 +58,11 @@ public sealed partial class GitHubPolicy(GitHubOptions options, TimeProvider tim
             catch (GitHubFailure e)
             {
                 ObserveRest(e.Status, e.Headers, $"{e.Status} {e.Message} on {target}");
-                switch (Classify(e, target, ref secondaryWaits))
+                switch (Classify(e, target, exchange, ref secondaryWaits))
                 {
+                    case { Delay.Ticks: 0 }:
+                        // Another identity has budget left: go on with it at once.
+                        break;
                     case { } wait:
                         await WaitAsync(wait.Delay, wait.What, ct);
                         break;
@@ -97,18 +105,23 @@ public sealed partial class GitHubPolicy(GitHubOptions options, TimeProvider tim
     /// <summary>Records the cost block of a GraphQL answer (points, not requests; a budget apart from REST's).</summary>
     internal void ObserveGraphQL(int? cost, int? remaining, DateTime? resetAt)
     {
+        if (cost is { } points && IdentityExchange.Current is { Identity: { } identity })
+        {
+            identity.GraphQL.NoteCost(points);
+        }
+
         Stats.ObserveGraphQL(cost, remaining, resetAt);
         status?.Record(200, null, null, null);
     }
 
     /// <summary>Null: a transient failure to retry with backoff. A value: wait that long, then retry. Throws when the failure is final.</summary>
-    private (TimeSpan Delay, string What)? Classify(GitHubFailure e, string target, ref int secondaryWaits)
+    private (TimeSpan Delay, string What)? Classify(GitHubFailure e, string target, IdentityExchange exchange, ref int secondaryWaits)
     {
         var now = time.GetUtcNow().UtcDateTime;
         switch (e.Kind)
         {
             case GitHubFailureKind.RateLimited:
-                return PrimaryLimit(e, now);
+                return PrimaryLimit(e, exchange, now);
             case GitHubFailureKind.TooHeavy or GitHubFailureKind.Partial:
                 return null;
             case GitHubFailureKind.Refused:
@@ -122,7 +135,8 @@ public sealed partial class GitHubPolicy(GitHubOptions options, TimeProvider tim
         switch (e.Status)
         {
             case 401:
-                throw new GitHubAccessException($"GitHub rejected the token (401 {e.Message}): set GitHub:Token or the GITHUB_TOKEN environment variable to a valid, unexpired token.", e);
+                var rejected = exchange.Identity ?? TokenIdentity.Single(string.Empty);
+                throw new GitHubAccessException($"GitHub rejected {rejected.Label} (401 {e.Message}): {rejected.Advice}.", e);
             case 403 or 429:
                 var retryAfter = ResponseHeaders.RetryAfter(e.Headers, now);
                 var remaining = ResponseHeaders.GetInt(e.Headers, "X-RateLimit-Remaining");
@@ -141,7 +155,7 @@ public sealed partial class GitHubPolicy(GitHubOptions options, TimeProvider tim
 
                 if (remaining == 0 || e.Body.Contains("rate limit exceeded", StringComparison.OrdinalIgnoreCase))
                 {
-                    return PrimaryLimit(e, now);
+                    return PrimaryLimit(e, exchange, now);
                 }
 
                 throw new GitHubAccessException($"GitHub refused the request for {target} (403 {e.Message}): the token lacks access to it.", e);
@@ -154,10 +168,24 @@ public sealed partial class GitHubPolicy(GitHubOptions options, TimeProvider tim
         }
     }
 
-    /// <summary>The primary limit is spent: wait for its reset if it comes soon enough, else stop with the checkpoint saved.</summary>
-    private (TimeSpan Delay, string What) PrimaryLimit(GitHubFailure e, DateTime now)
+    /// <summary>
+    /// The primary limit of the identity used is spent: set it aside until its reset and go on at once with another that has
+    /// budget left; when none has, wait for the earliest reset if it comes soon enough, else stop with the checkpoint saved.
+    /// </summary>
+    private (TimeSpan Delay, string What) PrimaryLimit(GitHubFailure e, IdentityExchange exchange, DateTime now)
     {
         var reset = ResponseHeaders.RateLimitReset(e.Headers) ?? now.AddHours(1);
+        if (identities is not null && exchange.Identity is { } used)
+        {
+            used.Budget(exchange.Resource).MarkSpent(reset > now ? reset : now.AddSeconds(1));
+            reset = identities.NextAvailable(owner, exchange.Resource);
+            if (reset <= now)
+            {
+                LogSwitch(logger, used.Name);
+                return (TimeSpan.Zero, "another identity");
+            }
+        }
+
         var delay = reset > now ? reset - now + TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(1);
         if (delay > options.MaxRateLimitWait)
         {
@@ -218,6 +246,9 @@ public sealed partial class GitHubPolicy(GitHubOptions options, TimeProvider tim
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Waiting for {What} until {Until:u}")]
     private static partial void LogWait(ILogger logger, string what, DateTime until);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The rate limit of {Identity} is used up; going on with another identity")]
+    private static partial void LogSwitch(ILogger logger, string identity);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "GitHub found the query for {Path} too heavy ({Reason}); asking for less")]
     private static partial void LogLighter(ILogger logger, string path, string reason);

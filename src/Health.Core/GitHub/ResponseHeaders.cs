@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 
 namespace Health.Core.GitHub;
 
@@ -23,11 +24,21 @@ internal static class ResponseHeaders
         return null;
     }
 
-    public static int? GetInt(IReadOnlyDictionary<string, string>? headers, string name) =>
-        int.TryParse(Get(headers, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+    public static int? GetInt(IReadOnlyDictionary<string, string>? headers, string name) => Int(Get(headers, name));
 
-    public static DateTime? RateLimitReset(IReadOnlyDictionary<string, string>? headers) =>
-        long.TryParse(Get(headers, "X-RateLimit-Reset"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) && s > 0 && s < 253402300799
+    public static DateTime? RateLimitReset(IReadOnlyDictionary<string, string>? headers) => UnixTime(Get(headers, "X-RateLimit-Reset"));
+
+    /// <summary>The remaining budget, its reset and the resource it is of (null when not named) of an answer.</summary>
+    public static (int? Remaining, DateTime? Reset, string? Resource) RateLimit(HttpResponseHeaders headers)
+    {
+        static string? First(HttpResponseHeaders h, string name) => h.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+        return (Int(First(headers, "X-RateLimit-Remaining")), UnixTime(First(headers, "X-RateLimit-Reset")), First(headers, "X-RateLimit-Resource")?.Trim());
+    }
+
+    private static int? Int(string? value) => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    private static DateTime? UnixTime(string? value) =>
+        long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) && s > 0 && s < 253402300799
             ? DateTimeOffset.FromUnixTimeSeconds(s).UtcDateTime
             : null;
 

@@ -2,16 +2,14 @@ using System.Text.Json;
 
 namespace GitHubSimulator;
 
-/// <summary>What the endpoints share: the world, the options, the JSON context and the rate limiter.</summary>
-internal sealed class Api(World world, SimulatorOptions options, JsonContext json, RateLimiter limiter, RateLimiter graphQLLimiter, string origin)
+/// <summary>What the endpoints share: the world, the options and the JSON context (each request brings its caller's budgets).</summary>
+internal sealed class Api(World world, SimulatorOptions options, JsonContext json, string origin)
 {
     private readonly Dictionary<string, SimAccount> _syntheticOwners = new(StringComparer.OrdinalIgnoreCase);
 
     public World World { get; } = world;
     public SimulatorOptions Options { get; } = options;
     public JsonContext Json { get; } = json;
-    public RateLimiter Limiter { get; } = limiter;
-    public RateLimiter GraphQLLimiter { get; } = graphQLLimiter;
 
     /// <summary>Scheme, host and port, e.g. <c>http://127.0.0.1:5000</c>: page links are this plus the request path.</summary>
     public string Origin { get; } = origin;
@@ -69,5 +67,5 @@ internal sealed class Api(World world, SimulatorOptions options, JsonContext jso
     }
 }
 
-/// <summary>A request as the endpoints see it: the full path (for links), the segments after the prefix, the query.</summary>
-internal sealed record ApiRequest(string Path, string[] Segments, QueryParams Query);
+/// <summary>A request as the endpoints see it: the full path (for links), the segments after the prefix, the query, the caller's budgets.</summary>
+internal sealed record ApiRequest(string Path, string[] Segments, QueryParams Query, Budgets? Budgets = null);

@@ -41,11 +41,12 @@ internal static class RepositoryEndpoints
         return Api.Object(2048, w => UserJsonWriter.WritePublicUser(w, api.Json, account, repos));
     }
 
-    public static ApiResponse RateLimit(Api api)
+    /// <summary><c>/rate_limit</c>: the caller's budgets (free, as on GitHub).</summary>
+    public static ApiResponse RateLimit(Api api, Budgets budgets)
     {
         DateTime now = api.World.Now;
-        RateSnapshot core = api.Limiter.Peek(api.Options, now);
-        RateSnapshot graphQL = api.GraphQLLimiter.Peek(api.Options, now);
+        RateSnapshot core = budgets.Core.Peek(api.Options, now);
+        RateSnapshot graphQL = budgets.GraphQL.Peek(api.Options, now);
         long unixNow = (long)(now - DateTime.UnixEpoch).TotalSeconds;
         ApiResponse response = Api.Object(1536, w => RateLimitJsonWriter.Write(w, core, graphQL, unixNow));
         return new ApiResponse(response.Status, response.Body) { Counts = false };

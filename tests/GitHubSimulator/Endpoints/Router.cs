@@ -8,7 +8,7 @@ namespace GitHubSimulator;
 /// </summary>
 internal static class Router
 {
-    public static ApiResponse Route(Api api, string method, string path, string prefix, QueryParams query)
+    public static ApiResponse Route(Api api, string method, string path, string prefix, QueryParams query, Budgets budgets)
     {
         if (method is not ("GET" or "HEAD"))
         {
@@ -20,7 +20,7 @@ internal static class Router
             return ErrorBodies.NotFound();
         }
 
-        var request = new ApiRequest(path, segments, query);
+        var request = new ApiRequest(path, segments, query, budgets);
         lock (api.World.SyncRoot)
         {
             return Dispatch(api, request, segments);
@@ -68,7 +68,7 @@ internal static class Router
         s.Length is 1 or 2 && Is(s[0], "user") && (s.Length == 1 || Is(s[1], "orgs") || Is(s[1], "teams"));
 
     /// <summary>The path's segments after the prefix, or null when the path is not under it.</summary>
-    private static string[]? Segments(string path, string prefix)
+    internal static string[]? Segments(string path, string prefix)
     {
         if (prefix.Length > 0 && !(path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
                 && (path.Length == prefix.Length || path[prefix.Length] == '/')))
@@ -88,8 +88,8 @@ internal static class Router
 
         switch (s[0].ToLowerInvariant())
         {
-            case "rate_limit" when s.Length == 1:
-                return RepositoryEndpoints.RateLimit(api);
+            case "rate_limit" when s.Length == 1 && request.Budgets is { } budgets:
+                return RepositoryEndpoints.RateLimit(api, budgets);
             case "users" when s.Length == 2:
                 return RepositoryEndpoints.User(api, s[1]);
             case "users" when s.Length == 3 && Is(s[2], "repos"):

@@ -14,6 +14,7 @@ internal static class ErrorBodies
     public const string UserDocs = "https://docs.github.com/rest/users/users#get-a-user";
     public const string OrgReposDocs = "https://docs.github.com/rest/repos/repos#list-organization-repositories";
     public const string GeneralDocs = "https://docs.github.com/rest";
+    public const string AppDocs = "https://docs.github.com/rest/apps/apps";
 
     public static ReadOnlySpan<byte> BadCredentials =>
         """{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest","status":"401"}"""u8;
@@ -46,6 +47,11 @@ internal static class ErrorBodies
 
     public static ReadOnlySpan<byte> BadGatewayHtml =>
         "<!DOCTYPE html>\n<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<h1>Unicorn! &middot; GitHub</h1>\n<p>We had issues producing the response to your request. Sorry about that. Please try to refresh and contact us if the problem persists.</p>\n</body>\n</html>\n"u8;
+
+    /// <summary>GitHub's 401 for a GitHub App's JSON web token it does not take (the message names why).</summary>
+    public static ApiResponse JwtRefused(string message) =>
+        new(401, PooledBuffer.From(System.Text.Encoding.UTF8.GetBytes(
+            $$"""{"message":"{{message.Replace("\"", "\\\"", StringComparison.Ordinal)}}","documentation_url":"https://docs.github.com/rest","status":"401"}"""))) { Counts = false };
 
     public static ApiResponse NotFound(string documentationUrl = GeneralDocs) =>
         ApiResponse.FromBytes(404, System.Text.Encoding.UTF8.GetBytes(

@@ -2,36 +2,43 @@ namespace GitHubSimulator;
 
 /// <summary>
 /// The Authorization header (<c>token X</c> or <c>Bearer X</c>). REST needs it only when <see cref="SimulatorOptions.Token"/>
-/// is set; GraphQL always needs one (any, when no token is set), as GitHub's GraphQL API requires authentication.
+/// or <see cref="SimulatorOptions.Tokens"/> is set; GraphQL always needs one (any, when none is set), as GitHub's GraphQL API
+/// requires authentication. Installation tokens minted here are taken until they expire, then refused as bad credentials.
 /// </summary>
 internal static class Authorization
 {
-    /// <summary>The 401 to send instead of a REST answer, or null. 401s use no rate-limit budget.</summary>
-    public static ApiResponse? Rest(SimulatorOptions options, HttpRequest request)
-    {
-        string? token = options.Token;
-        if (token is null)
-        {
-            return null;
-        }
-
-        return string.Equals(Token(request.Headers.Authorization), token, StringComparison.Ordinal)
-            ? null
-            : new ApiResponse(401, PooledBuffer.From(ErrorBodies.BadCredentials)) { Counts = false };
-    }
+    /// <summary>
+    /// The 401 to send instead of a REST answer, or null. 401s use no rate-limit budget. An installation token is taken
+    /// until it expires; any other must be one of <see cref="SimulatorOptions.Token"/> and <see cref="SimulatorOptions.Tokens"/>
+    /// when either is set.
+    /// </summary>
+    public static ApiResponse? Rest(SimulatorOptions options, Caller caller, DateTime now) =>
+        Accepts(options, caller, now) ? null : new ApiResponse(401, PooledBuffer.From(ErrorBodies.BadCredentials)) { Counts = false };
 
     /// <summary>The 401 to send instead of a GraphQL answer, or null.</summary>
-    public static ApiResponse? GraphQL(SimulatorOptions options, HttpRequest request)
+    public static ApiResponse? GraphQL(SimulatorOptions options, Caller caller, DateTime now)
     {
-        string? given = Token(request.Headers.Authorization);
-        if (string.IsNullOrEmpty(given))
+        if (caller.Token is null)
         {
             return new ApiResponse(401, PooledBuffer.From(ErrorBodies.GraphQLUnauthenticated));
         }
 
-        return options.Token is null || string.Equals(given, options.Token, StringComparison.Ordinal)
-            ? null
-            : new ApiResponse(401, PooledBuffer.From(ErrorBodies.GraphQLBadCredentials));
+        return Accepts(options, caller, now) ? null : new ApiResponse(401, PooledBuffer.From(ErrorBodies.GraphQLBadCredentials));
+    }
+
+    private static bool Accepts(SimulatorOptions options, Caller caller, DateTime now)
+    {
+        if (caller.Installation is { } installation)
+        {
+            return !installation.IsExpired(now);
+        }
+
+        if (options.Token is null && options.Tokens.Count == 0)
+        {
+            return true;
+        }
+
+        return caller.Token is { } token && (string.Equals(token, options.Token, StringComparison.Ordinal) || options.Tokens.Contains(token));
     }
 
     /// <summary>

@@ -22,6 +22,10 @@ internal sealed class RateLimiter(string resource, Func<SimulatorOptions, int> l
 
     public static RateLimiter GraphQL() => new("graphql", o => o.GraphQLRateLimit, o => o.TakeForcedGraphQLRemaining());
 
+    public static RateLimiter InstallationCore() => new("core", o => o.InstallationRateLimit, o => o.TakeForcedRemaining());
+
+    public static RateLimiter InstallationGraphQL() => new("graphql", o => o.InstallationGraphQLRateLimit, o => o.TakeForcedGraphQLRemaining());
+
     /// <summary>
     /// Takes <paramref name="points"/> when the budget allows; returns false (nothing taken) when it does not: when the
     /// points exceed what remains, or, for 0 points, when the budget is already exhausted. <paramref name="rate"/> is

@@ -8,6 +8,13 @@ public sealed record RequestRecord(string Method, string PathAndQuery, int Statu
 
     /// <summary>The GraphQL operation name sent (or the first operation's name), null for REST.</summary>
     public string? Operation { get; init; }
+
+    /// <summary>
+    /// Who asked: <c>anonymous</c>, <c>token:VALUE</c> (test tokens only), <c>installation:ID</c>, <c>app:ID</c> (a GitHub
+    /// App as itself) or <c>app:refused</c>; null for answers given before the caller is known (the OAuth web flow, faults
+    /// that drop the connection).
+    /// </summary>
+    public string? Caller { get; init; }
 }
 
 /// <summary>

@@ -16,8 +16,8 @@ internal sealed class RequestPipeline
     private readonly World _world;
     private readonly SimulatorOptions _options;
     private readonly RequestLog _log;
-    private readonly RateLimiter _limiter = RateLimiter.Core();
-    private readonly RateLimiter _graphQLLimiter = RateLimiter.GraphQL();
+    private readonly RateBudgets _budgets = new();
+    private readonly InstallationTokens _installationTokens;
     private readonly CancellationToken _stopping;
     private readonly ILogger _logger;
     private readonly string _prefix;
@@ -37,6 +37,7 @@ internal sealed class RequestPipeline
         _logger = logger;
         _stopping = stopping;
         _grants = new OAuthGrants(world);
+        _installationTokens = new InstallationTokens(world);
         string prefix = (options.PathPrefix ?? "").Trim('/');
         _prefix = prefix.Length == 0 ? "" : "/" + prefix;
         GraphQLPath = GraphQLEndpoint.PathFor(prefix);
@@ -48,13 +49,16 @@ internal sealed class RequestPipeline
     public string GraphQLPath { get; }
 
     /// <summary>The GraphQL points taken since the server started.</summary>
-    public long GraphQLPointsUsed => _graphQLLimiter.Consumed;
+    public long GraphQLPointsUsed => _budgets.GraphQLPointsUsed;
+
+    /// <summary>The installation tokens minted since the server started.</summary>
+    public int InstallationTokensIssued => _installationTokens.Issued;
 
     /// <summary>Called once the port is known; requests wait for it.</summary>
     public void Start(Uri baseUri)
     {
-        _api = new Api(_world, _options, new JsonContext(baseUri), _limiter, _graphQLLimiter, baseUri.GetLeftPart(UriPartial.Authority));
-        _graphQL = new GraphQLEndpoint(_world, _options, _graphQLLimiter, _logger);
+        _api = new Api(_world, _options, new JsonContext(baseUri), baseUri.GetLeftPart(UriPartial.Authority));
+        _graphQL = new GraphQLEndpoint(_world, _options, _logger);
         _webFlow = new OAuthWebFlow(_world, _options, _grants);
         _ = Task.Run(() => GitHubSchema.Instance, _stopping);
         _ready.TrySetResult();
@@ -103,8 +107,16 @@ internal sealed class RequestPipeline
             return;
         }
 
+        if (AppEndpoints.Handles(path, _prefix))
+        {
+            await AnswerAppAsync(context, api, target, cancel);
+            return;
+        }
+
         bool graphQL = string.Equals(path, GraphQLPath, StringComparison.OrdinalIgnoreCase);
-        RateLimiter limiter = graphQL ? _graphQLLimiter : _limiter;
+        Caller caller = Caller.Of(Authorization.Token(request.Headers.Authorization), _installationTokens);
+        Budgets budgets = _budgets.For(caller, _options);
+        RateLimiter limiter = graphQL ? budgets.GraphQL : budgets.Core;
         FaultRule? fault = _options.Faults.Next(target);
         bool truncate = false;
         bool partialData = false;
@@ -137,7 +149,7 @@ internal sealed class RequestPipeline
                 using (ApiResponse faultResponse = FaultResponse(fault))
                 {
                     limiter.TryConsume(_options, _world.Now, graphQL ? 0 : 1, out RateSnapshot faultRate);
-                    await SendAsync(context, faultResponse, faultRate, null, false, target, cancel);
+                    await SendAsync(context, faultResponse, faultRate, null, false, target, cancel, caller: caller.Label);
                 }
 
                 return;
@@ -145,7 +157,7 @@ internal sealed class RequestPipeline
 
         if (graphQL)
         {
-            await AnswerGraphQLAsync(context, truncate, partialData, target, cancel);
+            await AnswerGraphQLAsync(context, caller, budgets.GraphQL, truncate, partialData, target, cancel);
             return;
         }
 
@@ -153,15 +165,15 @@ internal sealed class RequestPipeline
         using ApiResponse response = user is not null
             ? Answer(path, () => Router.RouteUser(api, method, path, _prefix, new QueryParams(queryString), user.User))
             : Authorization.UnknownUserToken(request, path, _prefix)
-                ?? Authorization.Rest(_options, request)
-                ?? Answer(path, () => Router.Route(api, method, path, _prefix, new QueryParams(queryString)));
+                ?? Authorization.Rest(_options, caller, _world.Now)
+                ?? Answer(path, () => Router.Route(api, method, path, _prefix, new QueryParams(queryString), budgets));
         string? etag = response.Status == 200 ? ETag(response.Body.WrittenSpan) : null;
         bool notModified = etag is not null && Matches(request.Headers.IfNoneMatch, etag);
-        bool allowed = _limiter.TryConsume(_options, _world.Now, response.Counts && !notModified ? 1 : 0, out RateSnapshot rate);
+        bool allowed = budgets.Core.TryConsume(_options, _world.Now, response.Counts && !notModified ? 1 : 0, out RateSnapshot rate);
         if (!allowed && response.Counts)
         {
             using ApiResponse limited = ApiResponse.FromBytes(403, ErrorBodies.PrimaryRateLimit);
-            await SendAsync(context, limited, rate, null, false, target, cancel);
+            await SendAsync(context, limited, rate, null, false, target, cancel, caller: caller.Label);
             return;
         }
 
@@ -170,35 +182,53 @@ internal sealed class RequestPipeline
             response.Body.Truncate(response.Body.Length / 2);
         }
 
-        await SendAsync(context, response, rate, etag, notModified, target, cancel);
+        await SendAsync(context, response, rate, etag, notModified, target, cancel, caller: caller.Label);
     }
 
     /// <summary>
     /// A GraphQL POST: GitHub requires a token here even when the REST API would answer without one; the query's
     /// cost is settled by the endpoint, which reports the budget state the headers show.
     /// </summary>
-    private async Task AnswerGraphQLAsync(HttpContext context, bool truncate, bool partialData, string target, CancellationToken cancel)
+    private async Task AnswerGraphQLAsync(
+        HttpContext context, Caller caller, RateLimiter limiter, bool truncate, bool partialData, string target, CancellationToken cancel)
     {
         HttpRequest request = context.Request;
         string requestId = RequestId(_world.Now);
-        using ApiResponse response = Authorization.GraphQL(_options, request)
+        using ApiResponse response = Authorization.GraphQL(_options, caller, _world.Now)
             ?? (HttpMethods.IsPost(request.Method)
-                ? await QueryAsync(request, partialData, requestId, cancel)
+                ? await QueryAsync(request, limiter, partialData, requestId, cancel)
                 : ErrorBodies.NotFound("https://docs.github.com/graphql"));
         if (truncate && response.Status == 200)
         {
             response.Body.Truncate(response.Body.Length / 2);
         }
 
-        RateSnapshot rate = response.Rate ?? _graphQLLimiter.Peek(_options, _world.Now);
-        await SendAsync(context, response, rate, null, false, target, cancel, requestId);
+        RateSnapshot rate = response.Rate ?? limiter.Peek(_options, _world.Now);
+        await SendAsync(context, response, rate, null, false, target, cancel, requestId, caller.Label);
     }
 
-    private async Task<ApiResponse> QueryAsync(HttpRequest request, bool partialData, string requestId, CancellationToken cancel)
+    /// <summary>
+    /// A request of a GitHub App as itself: its JSON web token is checked first (401 with GitHub's message otherwise). These
+    /// take no rate-limit budget here; the headers show the app's own.
+    /// </summary>
+    private async Task AnswerAppAsync(HttpContext context, Api api, string target, CancellationToken cancel)
+    {
+        HttpRequest request = context.Request;
+        string path = request.Path.Value ?? "/";
+        (SimulatorApp? app, string? problem) = AppJwtCheck.Verify(_options.Apps, Authorization.Token(request.Headers.Authorization), _world.Now);
+        using ApiResponse response = app is null
+            ? ErrorBodies.JwtRefused(problem!)
+            : Answer(path, () => AppEndpoints.Answer(api, app, _installationTokens, request.Method, path, _prefix));
+        var caller = new Caller(app is null ? "app:refused" : "app:" + app.Id, app is null ? "app:refused" : "app:" + app.Id, null);
+        RateSnapshot rate = _budgets.For(caller, _options).Core.Peek(_options, _world.Now);
+        await SendAsync(context, response, rate, null, false, target, cancel, caller: caller.Label);
+    }
+
+    private async Task<ApiResponse> QueryAsync(HttpRequest request, RateLimiter limiter, bool partialData, string requestId, CancellationToken cancel)
     {
         try
         {
-            return await _graphQL!.AnswerAsync(request.Body, partialData, requestId, cancel);
+            return await _graphQL!.AnswerAsync(request.Body, limiter, partialData, requestId, cancel);
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or IOException))
         {
@@ -285,11 +315,11 @@ internal sealed class RequestPipeline
 
     private async Task SendAsync(
         HttpContext context, ApiResponse answer, RateSnapshot rate, string? etag, bool notModified, string target, CancellationToken cancel,
-        string? requestId = null)
+        string? requestId = null, string? caller = null)
     {
         int status = notModified ? 304 : answer.Status;
         DateTime now = _world.Now;
-        _log.Record(new RequestRecord(context.Request.Method, target, status, now) { Points = answer.Points, Operation = answer.Operation });
+        _log.Record(new RequestRecord(context.Request.Method, target, status, now) { Points = answer.Points, Operation = answer.Operation, Caller = caller });
         HttpResponse response = context.Response;
         response.StatusCode = status;
         IHeaderDictionary h = response.Headers;

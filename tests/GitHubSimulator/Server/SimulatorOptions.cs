@@ -25,6 +25,31 @@ public sealed class SimulatorOptions
     /// </summary>
     public string? Token { get; set; }
 
+    /// <summary>
+    /// More tokens accepted besides <see cref="Token"/>; when either is set, only these (and installation tokens minted
+    /// here) are. With <see cref="BudgetPerToken"/>, each has its own budgets (<see cref="RateLimit"/>,
+    /// <see cref="GraphQLRateLimit"/>), each window starting with its first request.
+    /// </summary>
+    public HashSet<string> Tokens { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Each token its own budgets (as on GitHub), requests without credentials one of their own. Off (the default), every
+    /// caller but an app installation shares one pair of budgets.
+    /// </summary>
+    public bool BudgetPerToken { get; set; }
+
+    /// <summary>The GitHub Apps known: their JSON web tokens are checked on <c>/app/...</c> and the installation look-ups.</summary>
+    public List<SimulatorApp> Apps { get; set; } = [];
+
+    /// <summary>How long an installation token is accepted after it was minted (GitHub: an hour), on <see cref="World.Clock"/>.</summary>
+    public TimeSpan InstallationTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>An installation's REST budget per window, shared by its tokens (GitHub: 5,000, scaling up to 12,500 for large organisations).</summary>
+    public int InstallationRateLimit { get; set; } = 5000;
+
+    /// <summary>An installation's GraphQL points per window, shared by its tokens.</summary>
+    public int InstallationGraphQLRateLimit { get; set; } = 5000;
+
     /// <summary>The client id of the one OAuth app the web flow (<c>/login/oauth/...</c>) knows.</summary>
     public string OAuthClientId { get; set; } = "health-client-id";
 

@@ -34,6 +34,9 @@ public sealed class SimulatorServer : IAsyncDisposable
     /// <summary>The GraphQL points spent since the server started (over every rate-limit window).</summary>
     public long GraphQLPointsUsed => _pipeline.GraphQLPointsUsed;
 
+    /// <summary>The installation tokens minted for GitHub Apps since the server started.</summary>
+    public int InstallationTokensIssued => _pipeline.InstallationTokensIssued;
+
     public World World { get; }
 
     /// <summary>The live options: faults, latency, token and rate limit apply to the next request.</summary>

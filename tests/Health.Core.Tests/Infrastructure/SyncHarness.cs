@@ -44,6 +44,7 @@ public sealed class SyncHarness : IAsyncDisposable
         Action<SimulatorOptions>? simulator = null,
         IDictionary<string, string?>? settings = null,
         TimeProvider? worldClock = null,
+        TimeProvider? clientClock = null,
         DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         var simOptions = new SimulatorOptions();
@@ -68,6 +69,12 @@ public sealed class SyncHarness : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = directory, DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(config);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (clientClock is not null)
+        {
+            // Health's own clock (token expiry, rate-limit resets, leases), when a test moves time for both sides.
+            builder.Services.AddSingleton(clientClock);
+        }
+
         builder.AddHealthCore();
         var host = builder.Build();
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);

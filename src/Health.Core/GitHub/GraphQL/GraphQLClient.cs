@@ -10,9 +10,10 @@ namespace Health.Core.GitHub.GraphQL;
 /// GitHub's GraphQL API: POSTs a query document with its variables and reads the answer into source-generated types, each
 /// request under the sync's <see cref="GitHubPolicy"/> (the same retries, waits and limits as REST). GraphQL reports most
 /// trouble inside an HTTP 200 (<c>errors</c>); this is where it is told apart: the primary rate limit, a query too heavy,
-/// partial data (never taken as complete), a query GitHub refuses, a node that is gone.
+/// partial data (never taken as complete), a query GitHub refuses, a node that is gone. Its HTTP client's
+/// <see cref="Identities.IdentityHandler"/> sets each request's credentials from the pool of identities.
 /// </summary>
-internal sealed class GraphQLClient(HttpClient http, Uri endpoint, string token, GitHubPolicy policy)
+internal sealed class GraphQLClient(HttpClient http, Uri endpoint, GitHubPolicy policy)
 {
     /// <summary>The name of the <see cref="IHttpClientFactory"/> client GraphQL requests go through.</summary>
     public const string HttpClientName = "github-graphql";
@@ -27,7 +28,7 @@ internal sealed class GraphQLClient(HttpClient http, Uri endpoint, string token,
             return new Uri(options.GraphQLUrl, UriKind.Absolute);
         }
 
-        var root = new Uri(options.ApiUrl.EndsWith('/') ? options.ApiUrl : options.ApiUrl + "/", UriKind.Absolute);
+        var root = options.ApiRoot();
         var path = root.AbsolutePath;
         return path.EndsWith("/v3/", StringComparison.OrdinalIgnoreCase)
             ? new Uri(root, path[..^"v3/".Length] + "graphql")
@@ -52,7 +53,6 @@ internal sealed class GraphQLClient(HttpClient http, Uri endpoint, string token,
         policy.SendAsync(target, async cancel =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = Body(document(), variables) };
-            request.Headers.Authorization = new AuthenticationHeaderValue("bearer", token);
             HttpResponseMessage sent;
             try
             {

@@ -15,6 +15,7 @@ public sealed partial class RepositorySync(
     IDbContextFactory<HealthDb> dbFactory,
     WriteGate writeGate,
     GitHubConnectionFactory connections,
+    Identities.IdentityPool identities,
     IOptions<GitHubOptions> options,
     TimeProvider time,
     GitHubStatus status,
@@ -35,7 +36,7 @@ public sealed partial class RepositorySync(
             return new Tracked(known, 0);
         }
 
-        var api = NewApi();
+        var api = NewApi(name.Owner);
         var (dto, etag) = await api.GetRepositoryAsync(name, null, ct);
         var repo = await db.Repositories.SingleOrDefaultAsync(r => r.GitHubId == dto!.Id, ct);
         if (repo is null)
@@ -56,7 +57,7 @@ public sealed partial class RepositorySync(
     /// </summary>
     public async Task<TrackedOwner> TrackOwnerAsync(string owner, CancellationToken ct, RepositorySource source = RepositorySource.User)
     {
-        var api = NewApi();
+        var api = NewApi(owner);
         var listed = await api.ListPublicRepositoriesAsync(owner, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var result = new List<TrackedRepository>();
@@ -99,7 +100,7 @@ public sealed partial class RepositorySync(
         }
 
         var name = new RepositoryName(repo.Owner, repo.Name);
-        var api = NewApi();
+        var api = NewApi(name.Owner);
         await using var lease = new SyncLease(dbFactory, time, repositoryId);
         if (!await lease.TryAcquireAsync(ct))
         {
@@ -179,22 +180,22 @@ public sealed partial class RepositorySync(
 
     /// <summary>
     /// The client GraphQL collects through, or null when REST collects: <see cref="GitHubMode.Auto"/> takes GraphQL
-    /// whenever a token is set; <see cref="GitHubMode.GraphQL"/> without a token is an error (GitHub answers no anonymous query).
+    /// whenever credentials are set (a token or an app); <see cref="GitHubMode.GraphQL"/> without any is an error (GitHub
+    /// answers no anonymous query).
     /// </summary>
     private GraphQL.GraphQLClient? GraphQLFor(GitHubMode mode, GitHubApi api)
     {
-        var token = options.Value.Token;
-        if (mode == GitHubMode.Rest || (mode == GitHubMode.Auto && string.IsNullOrEmpty(token)))
+        if (mode == GitHubMode.Rest || (mode == GitHubMode.Auto && !identities.HasCredentials))
         {
             return null;
         }
 
-        if (string.IsNullOrEmpty(token))
+        if (!identities.HasCredentials)
         {
-            throw new GitHubAccessException("GitHub's GraphQL API needs a token: set GitHub:Token or the GITHUB_TOKEN environment variable, or collect through REST (GitHub:Mode=Rest, or sync --mode rest).");
+            throw new GitHubAccessException("GitHub's GraphQL API needs a token: set GitHub:Token or the GITHUB_TOKEN environment variable (or GitHub:Tokens, or GitHub:App), or collect through REST (GitHub:Mode=Rest, or sync --mode rest).");
         }
 
-        return new GraphQL.GraphQLClient(httpClients.CreateClient(GraphQL.GraphQLClient.HttpClientName), GraphQL.GraphQLClient.EndpointFor(options.Value), token, api.Policy);
+        return new GraphQL.GraphQLClient(httpClients.CreateClient(GraphQL.GraphQLClient.HttpClientName), GraphQL.GraphQLClient.EndpointFor(options.Value), api.Policy);
     }
 
     /// <summary>
@@ -339,7 +340,8 @@ public sealed partial class RepositorySync(
         await db.SaveChangesAsync(ct);
     }
 
-    private GitHubApi NewApi() => new(connections.Connection, options.Value, time, logger, status);
+    /// <summary>A sync's (or a look-up's) client; its requests draw their identities from the pool for the repositories of <paramref name="owner"/>.</summary>
+    private GitHubApi NewApi(string owner) => new(connections.Connection, options.Value, time, logger, status, identities, owner);
 
     private static SyncReport Report(RepositoryName name, SyncOutcome outcome, string? error, DateTime? resumeAfter, SyncCounts counts, GitHubApi api, Stopwatch clock) =>
         new(name.FullName, outcome, error, resumeAfter, counts.ByKind, counts.Malformed, counts.Vanished,

@@ -9,10 +9,10 @@ namespace GitHubSimulator;
 
 /// <summary>
 /// <c>POST /graphql</c>: parse, validate against the served schema, price the query (GitHub's cost and node limits),
-/// take its points from the GraphQL budget, then run it under the world lock and write GitHub's JSON. A query refused
+/// take its points from the caller's GraphQL budget, then run it under the world lock and write GitHub's JSON. A query refused
 /// before it runs (invalid, over a limit, rate-limited) uses no points; one that runs, or times out, uses its cost.
 /// </summary>
-internal sealed class GraphQLEndpoint(World world, SimulatorOptions options, RateLimiter limiter, ILogger logger)
+internal sealed class GraphQLEndpoint(World world, SimulatorOptions options, ILogger logger)
 {
     private readonly DocumentValidator _validator = new();
     private readonly DocumentExecuter _executer = new(
@@ -34,17 +34,17 @@ internal sealed class GraphQLEndpoint(World world, SimulatorOptions options, Rat
         return "/" + string.Join('/', segments);
     }
 
-    public async Task<ApiResponse> AnswerAsync(Stream requestBody, bool partialData, string requestId, CancellationToken cancel)
+    public async Task<ApiResponse> AnswerAsync(Stream requestBody, RateLimiter limiter, bool partialData, string requestId, CancellationToken cancel)
     {
         GraphQLRequestBody? body = await GraphQLRequestBody.ReadAsync(requestBody, cancel);
         if (body is null)
         {
-            return new ApiResponse(400, PooledBuffer.From(ErrorBodies.ProblemsParsingJson)) { Rate = Peek() };
+            return new ApiResponse(400, PooledBuffer.From(ErrorBodies.ProblemsParsingJson)) { Rate = Peek(limiter) };
         }
 
         if (body.Query is null)
         {
-            return Refused([new GraphQLErrorInfo("A query attribute must be specified and must be a string.")], null);
+            return Refused(limiter, [new GraphQLErrorInfo("A query attribute must be specified and must be a string.")], null);
         }
 
         GraphQLDocument document;
@@ -54,13 +54,13 @@ internal sealed class GraphQLEndpoint(World world, SimulatorOptions options, Rat
         }
         catch (GraphQLSyntaxErrorException ex)
         {
-            return Refused([ValidationMessages.ParseError(ex)], body.OperationName);
+            return Refused(limiter, [ValidationMessages.ParseError(ex)], body.OperationName);
         }
 
         if (OperationOf(document, body.OperationName) is not { } operation)
         {
             string problem = body.OperationName is null ? "An operation name is required" : $"No operation named \"{body.OperationName}\"";
-            return Refused([new GraphQLErrorInfo(problem)], body.OperationName);
+            return Refused(limiter, [new GraphQLErrorInfo(problem)], body.OperationName);
         }
 
         string? name = operation.Name?.StringValue;
@@ -77,13 +77,13 @@ internal sealed class GraphQLEndpoint(World world, SimulatorOptions options, Rat
         });
         if (!validation.IsValid)
         {
-            return Refused(ValidationMessages.Translate(validation.Errors, document, operation), name);
+            return Refused(limiter, ValidationMessages.Translate(validation.Errors, document, operation), name);
         }
 
         QueryCost cost = QueryCost.Of(schema, document, operation, validation);
         if (cost.Error is not null)
         {
-            return Refused(GraphQLResponseWriter.FromExecution([cost.Error]), name);
+            return Refused(limiter, GraphQLResponseWriter.FromExecution([cost.Error]), name);
         }
 
         DateTime now = world.Now;
@@ -147,8 +147,8 @@ internal sealed class GraphQLEndpoint(World world, SimulatorOptions options, Rat
             : operations.Find(o => o.Name?.StringValue == name);
     }
 
-    private ApiResponse Refused(List<GraphQLErrorInfo> errors, string? operation) =>
-        new(200, GraphQLResponseWriter.Errors(errors)) { Rate = Peek(), Operation = operation };
+    private ApiResponse Refused(RateLimiter limiter, List<GraphQLErrorInfo> errors, string? operation) =>
+        new(200, GraphQLResponseWriter.Errors(errors)) { Rate = Peek(limiter), Operation = operation };
 
-    private RateSnapshot Peek() => limiter.Peek(options, world.Now);
+    private RateSnapshot Peek(RateLimiter limiter) => limiter.Peek(options, world.Now);
 }

@@ -32,7 +32,7 @@ internal static class GraphQLHarness
             },
             all,
             worldClock,
-            provider);
+            provider: provider);
     }
 
     /// <summary>The metrics and pull-request exports of the harness's repository, over the world's whole history (a fixed range).</summary>

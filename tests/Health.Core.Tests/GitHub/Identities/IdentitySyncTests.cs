@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using GitHubSimulator;
+using Health.Core.GitHub.Identities;
+using Health.Core.GitHub.Sync;
+using Health.Core.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Health.Core.Tests.GitHub.Identities;
+
+/// <summary>Syncs against the simulator over HTTP into a real SQLite file, with a pool of tokens or a GitHub App.</summary>
+public class IdentitySyncTests
+{
+    [Fact]
+    public async Task Sync_TwoTokensWithSmallBudgets_BackfillNeedingBoth_CompletesWithoutARateLimitAnswer()
+    {
+        const int budget = 90;
+        await using var h = await SyncHarness.StartAsync(
+            simulator: o =>
+            {
+                o.Tokens = ["test-token-a", "test-token-b"];
+                o.BudgetPerToken = true;
+                o.RateLimit = budget;
+            },
+            settings: new Dictionary<string, string?>
+            {
+                ["GitHub:Mode"] = "Rest",
+                ["GitHub:Tokens:0"] = "test-token-a",
+                ["GitHub:Tokens:1"] = "test-token-b",
+                ["GitHub:MaxRateLimitWait"] = "00:00:00",
+            });
+
+        var report = await h.SyncAsync();
+
+        Assert.True(report.Outcome == SyncOutcome.Succeeded, report.Error);
+        var log = h.Server.Log.Snapshot();
+        Assert.True(log.Count > budget, $"the backfill took {log.Count} requests, more than one token's {budget}");
+        Assert.DoesNotContain(log, r => r.Status is 403 or 429);
+        Assert.Equal(["token:test-token-a", "token:test-token-b"], log.Select(r => r.Caller).Distinct().Order());
+        Assert.All(log.GroupBy(r => r.Caller), g => Assert.True(g.Count() <= budget, $"{g.Key} was asked {g.Count()} times"));
+        await using var db = h.NewDb();
+        await WorldAssert.DatabaseEqualsWorldAsync(db, h.World, h.Repo);
+    }
+
+    [Fact]
+    public async Task Sync_TokensSpent_WaitsOrStopsAtTheEarliestReset_AsWithOneToken()
+    {
+        await using var h = await SyncHarness.StartAsync(
+            simulator: o =>
+            {
+                o.Tokens = ["test-token-a", "test-token-b"];
+                o.BudgetPerToken = true;
+                o.RateLimit = 40;
+            },
+            settings: new Dictionary<string, string?>
+            {
+                ["GitHub:Mode"] = "Rest",
+                ["GitHub:Tokens:0"] = "test-token-a",
+                ["GitHub:Tokens:1"] = "test-token-b",
+                ["GitHub:MaxRateLimitWait"] = "00:00:00",
+            });
+
+        var report = await h.SyncAsync();
+
+        Assert.Equal(SyncOutcome.RateLimited, report.Outcome);
+        var log = h.Server.Log.Snapshot();
+        // Both budgets used to the last request (304s are free); then only the requests in flight at that moment (the
+        // per-PR reads, and the other lane's) go out on the spent token that resets first, and GitHub's 403 stops the sync.
+        Assert.Equal(80, log.Count(r => r.Status == 200));
+        Assert.InRange(log.Count(r => r.Status == 403), 1, 10);
+        Assert.NotNull(report.ResumeAfter);
+        Assert.InRange(report.ResumeAfter!.Value, DateTime.UtcNow.AddMinutes(55), DateTime.UtcNow.AddMinutes(61));
+    }
+
+    [Fact]
+    public async Task Sync_OnlyAGitHubApp_CompletesAndRenewsTheInstallationTokenBeforeItExpires()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(SyncHarness.WorldEnd));
+        using var key = RSA.Create(2048);
+        var keyFile = Path.Combine(Directory.CreateTempSubdirectory("health-app-").FullName, "app.private-key.pem");
+        await File.WriteAllTextAsync(keyFile, key.ExportRSAPrivateKeyPem());
+        await using var h = await SyncHarness.StartAsync(
+            simulator: o =>
+            {
+                o.Token = "test-token-nobody-has";
+                o.Apps.Add(new SimulatorApp { Id = 31, PublicKeyPem = key.ExportSubjectPublicKeyInfoPem(), Installations = { ["acme"] = 9001, ["other-org"] = 9002 } });
+            },
+            settings: new Dictionary<string, string?> { ["GitHub:App:Id"] = "31", ["GitHub:App:PrivateKeyFile"] = keyFile },
+            worldClock: clock,
+            clientClock: clock);
+
+        var first = await h.SyncAsync();
+        clock.Advance(TimeSpan.FromMinutes(54));
+        var second = await h.SyncAsync();
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var third = await h.SyncAsync();
+
+        Assert.True(first.Outcome == SyncOutcome.Succeeded, first.Error);
+        Assert.True(first.GraphQLRequests > 0, "an app's installation token collects through GraphQL");
+        Assert.True(second.Outcome == SyncOutcome.Succeeded, second.Error);
+        Assert.True(third.Outcome == SyncOutcome.Succeeded, third.Error);
+        Assert.Equal(2, h.Server.InstallationTokensIssued);
+        var log = h.Server.Log.Snapshot();
+        Assert.DoesNotContain(log, r => r.Status == 401);
+        Assert.All(log.Where(r => !r.PathAndQuery.StartsWith("/app/", StringComparison.Ordinal)), r => Assert.Equal("installation:9001", r.Caller));
+        Assert.Equal(1, log.Count(r => r.PathAndQuery.StartsWith("/app/installations?", StringComparison.Ordinal)));
+        var installation = Assert.IsType<AppInstallationIdentity>(Assert.Single(h.Service<IdentityPool>().Identities, i => i.Name.Contains("9001", StringComparison.Ordinal)));
+        Assert.Equal(2, installation.Minted);
+        await using var db = h.NewDb();
+        await WorldAssert.DatabaseEqualsWorldAsync(db, h.World, h.Repo);
+    }
+}
