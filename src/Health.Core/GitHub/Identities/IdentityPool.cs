@@ -7,8 +7,9 @@ namespace Health.Core.GitHub.Identities;
 /// tokens of <c>GitHub:Token</c> and <c>GitHub:Tokens</c>, and the installations of the app of <c>GitHub:App</c>.
 /// Each request takes the identity with the most budget left of its resource among those that may serve the repository's
 /// owner (every token, and the app's installation on that account); an identity whose budget is spent is skipped until
-/// its reset. Only when all are spent does a request go out on the one that resets first: GitHub's answer then drives
-/// the policy's wait or stop, as with a single token. Without any, requests go out without credentials.
+/// its reset. When all are spent, no request goes out: <see cref="IdentityHandler"/> answers it as GitHub would (403, the
+/// earliest reset), and the policy waits for that reset or stops with the checkpoint saved. Without any, requests go out
+/// without credentials.
 /// </summary>
 public sealed partial class IdentityPool
 {
@@ -32,6 +33,9 @@ public sealed partial class IdentityPool
         _time = time;
         _logger = logger;
     }
+
+    /// <summary>The clock budgets and resets are read on.</summary>
+    internal TimeProvider Time => _time;
 
     /// <summary>Whether any credentials are set (GraphQL needs them).</summary>
     public bool HasCredentials => _tokens.Count > 0 || _app is not null;
@@ -80,7 +84,10 @@ public sealed partial class IdentityPool
     }
 
     /// <summary>The identity the next request on <paramref name="resource"/> goes out with; its budget counts it as in flight until <see cref="RateBudget.End"/>.</summary>
-    internal GitHubIdentity Take(string? owner, RateResource resource)
+    internal GitHubIdentity Take(string? owner, RateResource resource) => Take(owner, resource, out _);
+
+    /// <summary>As <see cref="Take(string?, RateResource)"/>; <paramref name="spent"/> tells that no identity had budget left (the one returned resets first).</summary>
+    internal GitHubIdentity Take(string? owner, RateResource resource, out bool spent)
     {
         lock (_gate)
         {
@@ -98,6 +105,7 @@ public sealed partial class IdentityPool
                 }
             }
 
+            spent = best is null;
             best ??= candidates.MinBy(i => i.Budget(resource).ResetAt(now) ?? now)!;
             best.Budget(resource).Begin();
             return best;

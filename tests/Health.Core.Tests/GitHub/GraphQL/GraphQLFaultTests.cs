@@ -52,7 +52,8 @@ public class GraphQLFaultTests
     [Fact]
     public async Task Sync_GraphQLPointsRunOut_StopsWithCheckpointThenResumes()
     {
-        // The window runs on the world's clock, which the test moves: no waiting for a reset.
+        // The window runs on the world's clock, which the test moves, and Health reads the same clock (it keeps each identity's
+        // reset, and asks nothing of a spent one before it): no waiting for a reset.
         var clock = new FakeTimeProvider(new DateTimeOffset(SyncHarness.WorldEnd));
         await using var h = await GraphQLHarness.StartAsync(
             new WorldOptions { Prs = 300, End = SyncHarness.WorldEnd },
@@ -62,7 +63,8 @@ public class GraphQLFaultTests
                 o.RateLimitWindow = TimeSpan.FromMinutes(10);
             },
             settings: new Dictionary<string, string?> { ["GitHub:MaxRateLimitWait"] = "00:00:00", ["GitHub:GraphQLPageSize"] = "40" },
-            worldClock: clock);
+            worldClock: clock,
+            clientClock: clock);
 
         var first = await h.SyncAsync();
 

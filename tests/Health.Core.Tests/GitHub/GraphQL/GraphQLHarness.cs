@@ -15,6 +15,7 @@ internal static class GraphQLHarness
         string mode = "GraphQL",
         IDictionary<string, string?>? settings = null,
         TimeProvider? worldClock = null,
+        TimeProvider? clientClock = null,
         Health.Core.Storage.DatabaseProvider provider = Health.Core.Storage.DatabaseProvider.Sqlite)
     {
         var all = new Dictionary<string, string?> { ["GitHub:Token"] = Token, ["GitHub:Mode"] = mode };
@@ -32,7 +33,8 @@ internal static class GraphQLHarness
             },
             all,
             worldClock,
-            provider: provider);
+            clientClock,
+            provider);
     }
 
     /// <summary>The metrics and pull-request exports of the harness's repository, over the world's whole history (a fixed range).</summary>
