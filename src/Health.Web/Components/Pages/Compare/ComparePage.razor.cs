@@ -1,5 +1,6 @@
 using Health.Core.Tracking;
 using Health.Web.Access;
+using Health.Web.Components.Charts;
 using Microsoft.AspNetCore.Components.Authorization;
 using Health.Core.Metrics;
 using Health.Core.Metrics.Formulas;
@@ -24,7 +25,7 @@ public sealed partial class ComparePage : ComponentBase, IDisposable
     private CompareView? _view;
     private IReadOnlyList<CompareScope>? _scopes;
     private IReadOnlyList<string> _problems = [];
-    private IReadOnlyList<RepositoryChart>? _charts;
+    private IReadOnlyList<DashboardChart>? _charts;
     private IReadOnlyList<string> _syncing = [];
     private string _finished = string.Empty;
     private int _loads;

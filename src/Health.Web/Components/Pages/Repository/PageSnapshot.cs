@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Health.Core.Dashboard;
 using Health.Core.Storage.Entities;
+using Health.Web.Components.Charts;
 
 namespace Health.Web.Components.Pages.Repository;
 
@@ -12,7 +13,7 @@ public sealed record PageSnapshot(
     string Address,
     TrackedRepository? Repository,
     SyncStatus? Status,
-    IReadOnlyList<RepositoryChart>? Charts,
+    IReadOnlyList<DashboardChart>? Charts,
     ActionLists? Lists);
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Health.Web.Access;
+using Health.Web.Components.Charts;
 using Microsoft.AspNetCore.Components.Authorization;
 using Health.Core.Dashboard;
 using Health.Core.Metrics;
@@ -26,7 +27,7 @@ public sealed partial class RepositoryPage : ComponentBase, IDisposable
     private RepositoryView? _view;
     private SyncStatus? _status;
     private DateTime? _loadedFinishedAt;
-    private IReadOnlyList<RepositoryChart>? _charts;
+    private IReadOnlyList<DashboardChart>? _charts;
     private ActionLists? _lists;
     private string? _error;
     private string _formPeriod = "month";
@@ -183,9 +184,9 @@ public sealed partial class RepositoryPage : ComponentBase, IDisposable
     }
 
     /// <summary>The charts in runs: each run under the heading of the chart that opens it (the first run has none).</summary>
-    private static List<(string? Heading, List<RepositoryChart> Charts)> ChartGroups(IReadOnlyList<RepositoryChart> charts)
+    private static List<(string? Heading, List<DashboardChart> Charts)> ChartGroups(IReadOnlyList<DashboardChart> charts)
     {
-        var groups = new List<(string? Heading, List<RepositoryChart> Charts)> { (null, []) };
+        var groups = new List<(string? Heading, List<DashboardChart> Charts)> { (null, []) };
         foreach (var chart in charts)
         {
             if (chart.Opens is { } heading)
