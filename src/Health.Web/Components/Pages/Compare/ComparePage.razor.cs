@@ -2,6 +2,7 @@ using Health.Core.Tracking;
 using Health.Web.Access;
 using Health.Web.Components.Charts;
 using Microsoft.AspNetCore.Components.Authorization;
+using Health.Core.Dashboard;
 using Health.Core.Metrics;
 using Health.Core.Metrics.Formulas;
 using Health.Core.Storage;
@@ -61,17 +62,24 @@ public sealed partial class ComparePage : LivePage
 
     protected override async Task OnParametersSetAsync()
     {
-        var view = CompareView.Parse(ItemsText, PeriodText, FromText, ToText, Now);
+        var (items, period, from, to) = (ItemsText, PeriodText, FromText, ToText);
+        var view = CompareView.Parse(items, period, from, to, Now);
+        ShowForm(view);
+        await LoadViewAsync(view, resetPicks: true, lastActivity => CompareView.Parse(items, period, from, to, Now, lastActivity));
+    }
+
+    private void ShowForm(CompareView view)
+    {
         _formPeriod = RepositoryView.Unit(view.Period);
         (_formFrom, _formTo) = (view.From, view.To);
-        await LoadViewAsync(view, resetPicks: true);
     }
 
     /// <summary>
     /// Reads what <paramref name="view"/> shows. Loads can overlap (Compare pressed twice, a refresh during a navigation):
-    /// only the latest one writes its results, so a slow earlier one never puts old charts under a new URL.
+    /// only the latest one writes its results, so a slow earlier one never puts old charts under a new URL. A view read from
+    /// the URL is parsed again (<paramref name="withActivity"/>) once the entries' last activity is known.
     /// </summary>
-    private Task<bool> LoadViewAsync(CompareView view, bool resetPicks) => LoadAsync(What, async () =>
+    private Task<bool> LoadViewAsync(CompareView view, bool resetPicks, Func<DateTime?, CompareView>? withActivity = null) => LoadAsync(What, async () =>
     {
         var ct = Closed;
         var load = Interlocked.Increment(ref _loads);
@@ -79,6 +87,11 @@ public sealed partial class ComparePage : LivePage
         {
             var visibility = await AccessClaims.VisibilityAsync(AuthState);
             var (scopes, missing) = await CompareScopes.ResolveAsync(DbFactory, view.Items, visibility, ct);
+            if (withActivity is not null && scopes.Count > 0)
+            {
+                view = withActivity(await Metrics.LastActivityAsync([.. scopes.SelectMany(s => s.RepositoryIds)], ct));
+            }
+
             var picked = resetPicks ? scopes.Select(s => s.Item.Text).ToList() : _picked;
             var choices = await ChoicesAsync(picked, visibility, ct);
             var charts = scopes.Count == 0 ? null : await CompareCharts.LoadAsync(Metrics, scopes, view, Intake.Value.ResponseTarget, ct);
@@ -90,6 +103,10 @@ public sealed partial class ComparePage : LivePage
 
             (_view, _scopes, _problems, _choices, _charts, _syncing, _finished) = (view, scopes, [.. view.Problems, .. missing], choices, charts, syncing, finished);
             _picked = picked;
+            if (withActivity is not null)
+            {
+                ShowForm(view);
+            }
         }
         catch (Exception) when (load != Volatile.Read(ref _loads) && !ct.IsCancellationRequested)
         {
@@ -119,7 +136,7 @@ public sealed partial class ComparePage : LivePage
 
     /// <summary>Switching the period while the range is still the default moves it to the new period's default range.</summary>
     private void PeriodChanged() =>
-        (_formFrom, _formTo) = RepositoryView.RangeAfterSwitch(_formPeriod == "week" ? PeriodKind.Week : PeriodKind.Month, _formFrom, _formTo, Now);
+        (_formFrom, _formTo) = RepositoryView.RangeAfterSwitch(_formPeriod == "week" ? PeriodKind.Week : PeriodKind.Month, _formFrom, _formTo, Now, _view?.QuietSince);
 
     private bool IsPicked(string text) => _picked.Contains(text, StringComparer.OrdinalIgnoreCase);
 

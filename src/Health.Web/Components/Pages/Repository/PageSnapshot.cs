@@ -14,7 +14,8 @@ public sealed record PageSnapshot(
     TrackedRepository? Repository,
     SyncStatus? Status,
     IReadOnlyList<DashboardChart>? Charts,
-    ActionLists? Lists);
+    ActionLists? Lists,
+    RepositoryView? View);
 
 /// <summary>
 /// Keeps snapshots between the prerender and the interactive start of the same page, in this server process (Blazor

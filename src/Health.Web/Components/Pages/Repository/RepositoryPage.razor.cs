@@ -81,33 +81,41 @@ public sealed partial class RepositoryPage : LivePage
     protected override void OnInitialized() =>
         _persisting = PersistentState.RegisterOnPersisting(() =>
         {
-            PersistentState.PersistAsJson(SnapshotKey, SnapshotHandoff.Put(new PageSnapshot(Navigation.Uri, _repo, _status, _charts, _lists), Time));
+            PersistentState.PersistAsJson(SnapshotKey, SnapshotHandoff.Put(new PageSnapshot(Navigation.Uri, _repo, _status, _charts, _lists, _view), Time));
             return Task.CompletedTask;
         });
 
     protected override async Task OnParametersSetAsync()
     {
-        _view = RepositoryView.Parse(PeriodText, FromText, ToText, BotsText, Now);
-        _formPeriod = RepositoryView.Unit(_view.Period);
-        (_formFrom, _formTo, _formBots) = (_view.From, _view.To, _view.Bots);
         if (PersistentState.TryTakeFromJson<string>(SnapshotKey, out var token) && SnapshotHandoff.Take(token) is { } snapshot && snapshot.Address == Navigation.Uri)
         {
             // The prerendered page's content: shown as it was, without reading it again.
             (_repo, _status, _charts, _lists) = (snapshot.Repository, snapshot.Status, snapshot.Charts, snapshot.Lists);
             (_notFound, _loadedFinishedAt) = (_repo is null, _status?.FinishedAt);
+            Show(snapshot.View ?? RepositoryView.Parse(PeriodText, FromText, ToText, BotsText, Now));
             return;
         }
 
         await LoadAsync(What, async () =>
         {
-            _repo = await RepositoryLookup.FindAsync(DbFactory, Owner, Name, await AccessClaims.VisibilityAsync(AuthState), Closed);
-            _notFound = _repo is null;
-            if (_repo is not null)
+            var repo = await RepositoryLookup.FindAsync(DbFactory, Owner, Name, await AccessClaims.VisibilityAsync(AuthState), Closed);
+            var lastActivity = repo is null ? null : await Metrics.LastActivityAsync([repo.Id], Closed);
+            (_repo, _notFound) = (repo, repo is null);
+            Show(RepositoryView.Parse(PeriodText, FromText, ToText, BotsText, Now, lastActivity));
+            if (repo is not null)
             {
                 _status = await StatusAsync();
                 await LoadFiguresAsync();
             }
         });
+    }
+
+    /// <summary>Shows <paramref name="view"/>, its filters in the form.</summary>
+    private void Show(RepositoryView view)
+    {
+        _view = view;
+        _formPeriod = RepositoryView.Unit(view.Period);
+        (_formFrom, _formTo, _formBots) = (view.From, view.To, view.Bots);
     }
 
     /// <summary>Reads the figures of the current view.</summary>
@@ -146,7 +154,7 @@ public sealed partial class RepositoryPage : LivePage
 
     /// <summary>Switching the period while the range is still the default moves it to the new period's default range.</summary>
     private void PeriodChanged() =>
-        (_formFrom, _formTo) = RepositoryView.RangeAfterSwitch(_formPeriod == "week" ? PeriodKind.Week : PeriodKind.Month, _formFrom, _formTo, Now);
+        (_formFrom, _formTo) = RepositoryView.RangeAfterSwitch(_formPeriod == "week" ? PeriodKind.Week : PeriodKind.Month, _formFrom, _formTo, Now, _view?.QuietSince);
 
     private void Apply()
     {
