@@ -5,6 +5,7 @@ using Health.Core.Metrics;
 using Health.Core.Metrics.Formulas;
 using Health.Core.Storage;
 using Health.Web.Access;
+using Health.Web.Components.Charts;
 using Health.Web.Components.Pages.Compare;
 using Health.Web.Components.Pages.Repository;
 using Microsoft.AspNetCore.Mvc;

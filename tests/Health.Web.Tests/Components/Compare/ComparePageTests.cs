@@ -2,8 +2,8 @@ using System.Globalization;
 using AngleSharp.Dom;
 using Bunit;
 using Health.Core.Metrics;
+using Health.Web.Components.Charts;
 using Health.Web.Components.Pages.Compare;
-using Health.Web.Components.Pages.Repository;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -23,7 +23,7 @@ public sealed class RepositoryChartsTests
         return new ChartInput(rows, new DashboardCharts(extras, cohorts ?? []), PeriodKind.Month, bots, [], TimeSpan.FromHours(48));
     }
 
-    private static RepositoryChart Chart(ChartInput input, string key) => RepositoryCharts.Build(input).Single(c => c.Key == key);
+    private static DashboardChart Chart(ChartInput input, string key) => RepositoryCharts.Build(input).Single(c => c.Key == key);
 
     [Fact]
     public void Build_KnownRows_PrFlowHasThreeSeriesAndBacklogItsOwnChart()

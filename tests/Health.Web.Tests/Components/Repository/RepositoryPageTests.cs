@@ -51,6 +51,18 @@ public sealed class RepositoryPageTests(RepositoryPageFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Render_CurrentRepositoryNoRange_TheLastTwelveMonthsToTodayWithoutANote()
+    {
+        await using var ctx = fixture.NewContext();
+
+        var page = RenderLoaded(ctx);
+
+        Assert.Contains("2025-11-01 to 2026-11-15", page.Find(".range-note").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=quiet-note]"));
+        Assert.Equal(13, Card(page, "pr-flow").QuerySelectorAll("tbody tr").Length);
+    }
+
+    [Fact]
     public async Task Render_UnknownRepository_SaysNotFoundAndLinksToRepositories()
     {
         await using var ctx = fixture.NewContext();

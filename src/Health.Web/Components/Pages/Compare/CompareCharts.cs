@@ -2,7 +2,6 @@ using Health.Core.Dashboard;
 using Health.Core.Metrics;
 using Health.Core.Metrics.Formulas;
 using Health.Web.Components.Charts;
-using Health.Web.Components.Pages.Repository;
 
 namespace Health.Web.Components.Pages.Compare;
 
@@ -39,7 +38,7 @@ public static class CompareCharts
     /// Shapes the charts from each entry's rows. Every period of <paramref name="starts"/> is a row; an entry with no row
     /// for a period is blank there.
     /// </summary>
-    public static IReadOnlyList<RepositoryChart> Build(IReadOnlyList<CompareEntry> entries, PeriodKind kind, IReadOnlyList<DateTime> starts)
+    public static IReadOnlyList<DashboardChart> Build(IReadOnlyList<CompareEntry> entries, PeriodKind kind, IReadOnlyList<DateTime> starts)
     {
         var byPeriod = entries.Select(e => e.Rows.ToDictionary(r => r.PeriodStart)).ToList();
         var intakeByPeriod = entries.Select(e => e.Intake.ToDictionary(r => r.PeriodStart)).ToList();
@@ -50,12 +49,12 @@ public static class CompareCharts
             var table = new ChartTable(ChartShapes.PeriodStart, columns, rows);
             var format = metric.Kind switch { ColumnKind.Rate => ValueFormat.Percent, ColumnKind.Hours => ValueFormat.Hours, _ => ValueFormat.Number };
             var spec = ChartShapes.Lines(ChartKind.Line, table, format) with { YAxisTitle = metric.Kind == ColumnKind.Hours ? "Hours" : null };
-            return new RepositoryChart(metric.Key, metric.Title, metric.Explanation, metric.Column, spec, table, $"None of the entries has a value for {metric.Title.ToLowerInvariant()} in this range.");
+            return new DashboardChart(metric.Key, metric.Title, metric.Explanation, metric.Column, spec, table, $"None of the entries has a value for {metric.Title.ToLowerInvariant()} in this range.");
         })];
     }
 
     /// <summary>Reads the figures of each entry over the view's range (an organisation pooled) and shapes the charts (<paramref name="target"/>: the first-response promise).</summary>
-    public static async Task<IReadOnlyList<RepositoryChart>> LoadAsync(MetricsService metrics, IReadOnlyList<CompareScope> scopes, CompareView view, TimeSpan target, CancellationToken ct)
+    public static async Task<IReadOnlyList<DashboardChart>> LoadAsync(MetricsService metrics, IReadOnlyList<CompareScope> scopes, CompareView view, TimeSpan target, CancellationToken ct)
     {
         var entries = new List<CompareEntry>();
         foreach (var scope in scopes)

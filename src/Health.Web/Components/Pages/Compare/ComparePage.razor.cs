@@ -1,6 +1,8 @@
 using Health.Core.Tracking;
 using Health.Web.Access;
+using Health.Web.Components.Charts;
 using Microsoft.AspNetCore.Components.Authorization;
+using Health.Core.Dashboard;
 using Health.Core.Metrics;
 using Health.Core.Metrics.Formulas;
 using Health.Core.Storage;
@@ -8,7 +10,6 @@ using Health.Core.Storage.Entities;
 using Health.Web.Components.Pages.Repository;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Health.Web.Components.Pages.Compare;
 
@@ -16,19 +17,18 @@ namespace Health.Web.Components.Pages.Compare;
 /// Two to five repositories or organisations on the same charts: one chart a METRICS.md figure, one series an entry.
 /// What is compared and the range live in the query string (<see cref="CompareView"/>), so a link reproduces the view.
 /// </summary>
-public sealed partial class ComparePage : ComponentBase, IDisposable
+public sealed partial class ComparePage : LivePage
 {
-    private readonly CancellationTokenSource _closed = new();
+    private const string What = "the compared figures";
     private List<OwnerChoice>? _choices;
     private List<string> _picked = [];
     private CompareView? _view;
     private IReadOnlyList<CompareScope>? _scopes;
     private IReadOnlyList<string> _problems = [];
-    private IReadOnlyList<RepositoryChart>? _charts;
+    private IReadOnlyList<DashboardChart>? _charts;
     private IReadOnlyList<string> _syncing = [];
     private string _finished = string.Empty;
     private int _loads;
-    private string? _error;
     private string _formPeriod = "month";
     private DateOnly _formFrom;
     private DateOnly _formTo;
@@ -58,51 +58,40 @@ public sealed partial class ComparePage : ComponentBase, IDisposable
     private MetricsService Metrics { get; set; } = default!;
 
     [Inject]
-    private TimeProvider Time { get; set; } = default!;
-
-    [Inject]
-    private IOptions<DashboardOptions> Options { get; set; } = default!;
-
-    [Inject]
-    private ILogger<ComparePage> Logger { get; set; } = default!;
-
-    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
-
-    public void Dispose()
-    {
-        _closed.Cancel();
-        _closed.Dispose();
-    }
 
     protected override async Task OnParametersSetAsync()
     {
-        var view = CompareView.Parse(ItemsText, PeriodText, FromText, ToText, Time.GetUtcNow().UtcDateTime);
-        _formPeriod = RepositoryView.Unit(view.Period);
-        (_formFrom, _formTo) = (view.From, view.To);
-        await LoadAsync(view, resetPicks: true);
+        var (items, period, from, to) = (ItemsText, PeriodText, FromText, ToText);
+        var view = CompareView.Parse(items, period, from, to, Now);
+        ShowForm(view);
+        await LoadViewAsync(view, resetPicks: true, lastActivity => CompareView.Parse(items, period, from, to, Now, lastActivity));
     }
 
-    protected override void OnAfterRender(bool firstRender)
+    private void ShowForm(CompareView view)
     {
-        if (firstRender && RendererInfo.IsInteractive)
-        {
-            _ = LiveRefresh.RunAsync(Options.Value.RefreshInterval, Time, RefreshAsync, Logger, _closed.Token);
-        }
+        _formPeriod = RepositoryView.Unit(view.Period);
+        (_formFrom, _formTo) = (view.From, view.To);
     }
 
     /// <summary>
     /// Reads what <paramref name="view"/> shows. Loads can overlap (Compare pressed twice, a refresh during a navigation):
-    /// only the latest one writes its results, so a slow earlier one never puts old charts under a new URL.
+    /// only the latest one writes its results, so a slow earlier one never puts old charts under a new URL. A view read from
+    /// the URL is parsed again (<paramref name="withActivity"/>) once the entries' last activity is known.
     /// </summary>
-    private async Task LoadAsync(CompareView view, bool resetPicks)
+    private Task<bool> LoadViewAsync(CompareView view, bool resetPicks, Func<DateTime?, CompareView>? withActivity = null) => LoadAsync(What, async () =>
     {
-        var ct = _closed.Token;
+        var ct = Closed;
         var load = Interlocked.Increment(ref _loads);
         try
         {
             var visibility = await AccessClaims.VisibilityAsync(AuthState);
             var (scopes, missing) = await CompareScopes.ResolveAsync(DbFactory, view.Items, visibility, ct);
+            if (withActivity is not null && scopes.Count > 0)
+            {
+                view = withActivity(await Metrics.LastActivityAsync([.. scopes.SelectMany(s => s.RepositoryIds)], ct));
+            }
+
             var picked = resetPicks ? scopes.Select(s => s.Item.Text).ToList() : _picked;
             var choices = await ChoicesAsync(picked, visibility, ct);
             var charts = scopes.Count == 0 ? null : await CompareCharts.LoadAsync(Metrics, scopes, view, Intake.Value.ResponseTarget, ct);
@@ -114,38 +103,40 @@ public sealed partial class ComparePage : ComponentBase, IDisposable
 
             (_view, _scopes, _problems, _choices, _charts, _syncing, _finished) = (view, scopes, [.. view.Problems, .. missing], choices, charts, syncing, finished);
             _picked = picked;
-            _error = null;
+            if (withActivity is not null)
+            {
+                ShowForm(view);
+            }
         }
-        catch (Exception e) when (e is not OperationCanceledException && load == Volatile.Read(ref _loads))
+        catch (Exception) when (load != Volatile.Read(ref _loads) && !ct.IsCancellationRequested)
         {
-            _error = $"The figures could not be read: {e.Message}";
+            // A later load has started: its outcome, not this one's, is what the page shows.
         }
-    }
+    });
 
     /// <summary>A tick of the live refresh: the sync note follows the entries' syncs, and the charts are read again when one finishes.</summary>
-    private async Task RefreshAsync()
+    protected override async Task RefreshAsync()
     {
         if (_view is not { } view || _scopes is not { Count: > 0 } scopes)
         {
             return;
         }
 
-        var (syncing, finished) = await SyncStateAsync(scopes, _closed.Token);
+        var (syncing, finished) = await SyncStateAsync(scopes, Closed);
         if (finished != _finished)
         {
-            await LoadAsync(view, resetPicks: false);
+            await LoadViewAsync(view, resetPicks: false);
         }
         else
         {
             _syncing = syncing;
         }
 
-        await InvokeAsync(StateHasChanged);
     }
 
     /// <summary>Switching the period while the range is still the default moves it to the new period's default range.</summary>
     private void PeriodChanged() =>
-        (_formFrom, _formTo) = RepositoryView.RangeAfterSwitch(_formPeriod == "week" ? PeriodKind.Week : PeriodKind.Month, _formFrom, _formTo, Time.GetUtcNow().UtcDateTime);
+        (_formFrom, _formTo) = RepositoryView.RangeAfterSwitch(_formPeriod == "week" ? PeriodKind.Week : PeriodKind.Month, _formFrom, _formTo, Now, _view?.QuietSince);
 
     private bool IsPicked(string text) => _picked.Contains(text, StringComparer.OrdinalIgnoreCase);
 

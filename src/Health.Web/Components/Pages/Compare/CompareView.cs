@@ -18,19 +18,30 @@ public sealed record CompareItem(string Text, bool IsOrganisation)
 /// <summary>
 /// The filters of the compare page, read from its query string: <c>items</c> (2 to 5 entries, comma-separated, each
 /// <c>owner/name</c> or <c>owner</c>), and <c>period</c>, <c>from</c>, <c>to</c> as on the repository page. An entry that
-/// cannot be used is left out and named in <see cref="Problems"/>.
+/// cannot be used is left out and named in <see cref="Problems"/>. Without a range in the URL, entries all quiet since
+/// before last month are shown over the 12 months up to the latest last activity among them (<see cref="QuietSince"/>).
 /// </summary>
 public sealed record CompareView(IReadOnlyList<CompareItem> Items, PeriodKind Period, DateOnly From, DateOnly To, IReadOnlyList<string> Problems)
 {
+    /// <summary>The latest last activity of the entries, when the default range was moved to end at it.</summary>
+    public DateTime? QuietSince { get; init; }
+
+    /// <summary>What the page says when the range was moved to the entries' last activity, or null.</summary>
+    public string? QuietNote => AsRange().QuietNote;
+
+    /// <summary>The words of the link to the usual range to today.</summary>
+    public string ToTodayText => AsRange().ToTodayText;
+
     /// <summary>The most entries one comparison shows: more lines than that on one chart cannot be told apart.</summary>
     public const int MaxItems = 5;
 
     /// <summary>The fewest entries that make a comparison.</summary>
     public const int MinItems = 2;
 
-    public static CompareView Parse(string? items, string? period, string? from, string? to, DateTime now)
+    /// <summary>The view the query string asks for; <paramref name="lastActivity"/> (the entries' latest, if known) moves the default range of quiet entries.</summary>
+    public static CompareView Parse(string? items, string? period, string? from, string? to, DateTime now, DateTime? lastActivity = null)
     {
-        var range = RepositoryView.Parse(period, from, to, bots: null, now);
+        var range = RepositoryView.Parse(period, from, to, bots: null, now, lastActivity);
         var problems = new List<string>(range.Problems);
         var parsed = new List<CompareItem>();
         foreach (var raw in (items ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -53,7 +64,14 @@ public sealed record CompareView(IReadOnlyList<CompareItem> Items, PeriodKind Pe
             }
         }
 
-        return new CompareView(parsed, range.Period, range.From, range.To, problems);
+        return new CompareView(parsed, range.Period, range.From, range.To, problems) { QuietSince = range.QuietSince };
+    }
+
+    /// <summary>This comparison over the usual default range, to today.</summary>
+    public CompareView ToToday(DateTime now)
+    {
+        var today = AsRange().ToToday(now);
+        return this with { From = today.From, To = today.To, Problems = [], QuietSince = null };
     }
 
     /// <summary>An entry from its text: <c>owner/name</c> is a repository, a bare <c>owner</c> an organisation.</summary>
@@ -79,6 +97,8 @@ public sealed record CompareView(IReadOnlyList<CompareItem> Items, PeriodKind Pe
         error = $"items: {problem}";
         return null;
     }
+
+    private RepositoryView AsRange() => new(Period, From, To, Bots: false, Problems) { QuietSince = QuietSince };
 
     /// <summary>The view's query string, every filter written out so a link reproduces it (names need no escaping: their characters are URL-safe).</summary>
     public string Query()

@@ -17,9 +17,9 @@ namespace Health.Web.Components.Pages.Overview;
 /// month before, a 12-month sparkline each, and a mark on what got worse. Sync states refresh live; a card's numbers
 /// are recomputed when a sync of it finishes.
 /// </summary>
-public sealed partial class OverviewPage : ComponentBase, IDisposable
+public sealed partial class OverviewPage : LivePage
 {
-    private readonly CancellationTokenSource _closed = new();
+    private const string What = "the repositories' cards";
     private List<OverviewCard>? _cards;
     private Dictionary<int, DateTime?> _lastSuccess = [];
 
@@ -29,36 +29,15 @@ public sealed partial class OverviewPage : ComponentBase, IDisposable
     [Inject]
     private StoredMetrics Metrics { get; set; } = default!;
 
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
-
-    [Inject]
-    private ILogger<OverviewPage> Logger { get; set; } = default!;
-
-    [Inject]
-    private IOptions<DashboardOptions> Options { get; set; } = default!;
-
     [CascadingParameter]
     private Task<AuthenticationState>? AuthState { get; set; }
 
     [Inject]
     private IOptions<IntakeOptions> Intake { get; set; } = default!;
 
-    public void Dispose()
-    {
-        _closed.Cancel();
-        _closed.Dispose();
-    }
+    protected override Task OnInitializedAsync() => LoadAsync(What, LoadCardsAsync);
 
-    protected override Task OnInitializedAsync() => LoadAsync();
-
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender && RendererInfo.IsInteractive)
-        {
-            _ = RefreshAsync(_closed.Token);
-        }
-    }
+    protected override Task RefreshAsync() => LoadAsync(What, LoadCardsAsync);
 
     /// <summary>The months the cards cover: the 12 complete months before <paramref name="now"/>'s.</summary>
     internal static (DateOnly From, DateOnly To) Range(DateTime now)
@@ -70,17 +49,10 @@ public sealed partial class OverviewPage : ComponentBase, IDisposable
     private static ChartSpec Spark(KeyNumber number) =>
         new(ChartKind.Line, [new ChartSeries(number.Label, number.Trend)]) { Sparkline = true, Height = 36, Format = number.Format };
 
-    private Task RefreshAsync(CancellationToken ct) =>
-        LiveRefresh.RunAsync(Options.Value.RefreshInterval, Time, async () =>
-        {
-            await LoadAsync();
-            await InvokeAsync(StateHasChanged);
-        }, Logger, ct);
-
-    private async Task LoadAsync()
+    private async Task LoadCardsAsync()
     {
-        var ct = _closed.Token;
-        var now = Time.GetUtcNow().UtcDateTime;
+        var ct = Closed;
+        var now = Now;
         await using var db = await DbFactory.CreateDbContextAsync(ct);
         var visibility = await AccessClaims.VisibilityAsync(AuthState);
         var repos = await db.Repositories.AsNoTracking().VisibleTo(visibility).Where(r => r.RemovedAt == null).ToListAsync(ct);

@@ -15,20 +15,16 @@ namespace Health.Web.Components.Pages.Reports;
 /// tracked says so on its row. Both are read again every
 /// <see cref="DashboardOptions.RefreshInterval"/>, so a delivery in progress shows how it ends.
 /// </summary>
-public sealed partial class ReportsPage : ComponentBase, IDisposable
+public sealed partial class ReportsPage : LivePage
 {
+    private const string What = "the report schedules and archive";
     private const int ArchiveShown = 50;
 
-    private static readonly DayOfWeek[] Weekdays =
-        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
-
-    private readonly CancellationTokenSource _closed = new();
     private List<ReportSchedule>? _schedules;
     private IReadOnlyDictionary<int, ScheduleCoverage> _coverage = new Dictionary<int, ScheduleCoverage>();
     private List<ArchiveRow>? _archive;
     private ReportScheduleInput _input = new();
     private int? _editing;
-    private int? _confirmDelete;
     private RenderedReport? _preview;
     private bool _busy;
     private Message? _message;
@@ -40,67 +36,36 @@ public sealed partial class ReportsPage : ComponentBase, IDisposable
     private ReportCatalog Catalog { get; set; } = default!;
 
     [Inject]
-    private TimeProvider Time { get; set; } = default!;
-
-    [Inject]
-    private ILogger<ReportsPage> Logger { get; set; } = default!;
-
-    [Inject]
     private IOptions<SmtpOptions> Smtp { get; set; } = default!;
-
-    [Inject]
-    private IOptions<DashboardOptions> Options { get; set; } = default!;
 
     private bool SmtpConfigured => Smtp.Value.IsConfigured;
 
-    public void Dispose()
+    protected override Task OnInitializedAsync() => LoadAsync(What, LoadListsAsync);
+
+    protected override Task RefreshAsync() => LoadAsync(What, LoadListsAsync);
+
+    private async Task LoadListsAsync()
     {
-        _closed.Cancel();
-        _closed.Dispose();
-    }
-
-    protected override Task OnInitializedAsync() => LoadAsync();
-
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender && RendererInfo.IsInteractive)
-        {
-            _ = RefreshAsync(_closed.Token);
-        }
-    }
-
-    private Task RefreshAsync(CancellationToken ct) =>
-        LiveRefresh.RunAsync(Options.Value.RefreshInterval, Time, async () =>
-        {
-            await LoadAsync();
-            await InvokeAsync(StateHasChanged);
-        }, Logger, ct);
-
-    private async Task LoadAsync()
-    {
-        var schedules = await Catalog.ListAsync(_closed.Token);
-        _coverage = await Catalog.CoverageAsync(schedules, _closed.Token);
+        var schedules = await Catalog.ListAsync(Closed);
+        _coverage = await Catalog.CoverageAsync(schedules, Closed);
         _schedules = schedules;
-        await using var db = await DbFactory.CreateDbContextAsync(_closed.Token);
-        _archive = await ArchiveRow.LoadAsync(db, ArchiveShown, _closed.Token);
+        await using var db = await DbFactory.CreateDbContextAsync(Closed);
+        _archive = await ArchiveRow.LoadAsync(db, ArchiveShown, Closed);
     }
-
-    /// <summary>What is wrong with the schedule's scope now (its repositories no longer tracked), or null.</summary>
-    private ScheduleCoverage? Coverage(ReportSchedule schedule) => _coverage.GetValueOrDefault(schedule.Id);
 
     private Task SaveAsync() =>
-        RunAsync(async () =>
+        RunAsync(_editing is null ? "create the schedule" : "save the schedule", async () =>
         {
             var editing = _editing;
-            var (id, error) = await Catalog.SaveAsync(editing, _input, _closed.Token);
+            var (id, error) = await Catalog.SaveAsync(editing, _input, Closed);
             if (error is not null)
             {
                 return new Message(error, true);
             }
 
-            var saved = (await Catalog.ListAsync(_closed.Token)).Single(s => s.Id == id);
+            var saved = (await Catalog.ListAsync(Closed)).Single(s => s.Id == id);
             CancelEdit();
-            var next = ScheduleText.NextDue(saved, Time.GetUtcNow().UtcDateTime);
+            var next = ScheduleText.NextDue(saved, Now);
             return new Message($"{(editing is null ? "Scheduled" : "Saved")} “{saved.Name}”: {ScheduleText.Cadence(saved)}; next due {Times.Utc(next, "never")}.", false);
         });
 
@@ -118,43 +83,45 @@ public sealed partial class ReportsPage : ComponentBase, IDisposable
     }
 
     private Task DeleteAsync(ReportSchedule schedule) =>
-        RunAsync(async () =>
+        RunAsync($"delete “{schedule.Name}”", async () =>
         {
-            _confirmDelete = null;
             if (_editing == schedule.Id)
             {
                 CancelEdit();
             }
 
-            return await Catalog.DeleteAsync(schedule.Id, _closed.Token) is { } error
+            return await Catalog.DeleteAsync(schedule.Id, Closed) is { } error
                 ? new Message(error, true)
                 : new Message($"“{schedule.Name}” is deleted; its reports stay in the archive.", false);
         });
 
     private Task SendTestAsync(ReportSchedule schedule) =>
-        RunAsync(async () =>
+        RunAsync($"send a test of “{schedule.Name}”", async () =>
         {
-            var (runId, error) = await Catalog.SendTestAsync(schedule.Id, _closed.Token);
+            var (runId, error) = await Catalog.SendTestAsync(schedule.Id, Closed);
             return error is not null
                 ? new Message(error, true)
                 : new Message($"A test of “{schedule.Name}” was made (report #{runId}) and is being delivered; its state shows in the archive below.", false);
         });
 
     private Task PreviewAsync(ReportSchedule schedule) =>
-        RunAsync(async () =>
+        RunAsync($"preview “{schedule.Name}”", async () =>
         {
-            var (report, error) = await Catalog.PreviewAsync(schedule.Id, _closed.Token);
+            var (report, error) = await Catalog.PreviewAsync(schedule.Id, Closed);
             _preview = report;
             return error is not null ? new Message(error, true) : new Message($"Preview of “{schedule.Name}” below.", false);
         });
 
     private Task ResendAsync(ArchiveRow run) =>
-        RunAsync(async () => await Catalog.ResendAsync(run.Id, _closed.Token) is { } error
+        RunAsync($"send report #{run.Id} again", async () => await Catalog.ResendAsync(run.Id, Closed) is { } error
             ? new Message(error, true)
             : new Message($"Report #{run.Id} is being sent again to the destinations that did not get it.", false));
 
-    /// <summary>Runs one action with the buttons disabled; any failure becomes a message on the page, never a broken circuit.</summary>
-    private async Task RunAsync(Func<Task<Message>> action)
+    /// <summary>
+    /// Runs one action (<paramref name="what"/> names it: "delete “Weekly”") with the buttons disabled; an unexpected
+    /// failure is logged and becomes a message on the page that says what failed and what to do, never a broken circuit.
+    /// </summary>
+    private async Task RunAsync(string what, Func<Task<Message>> action)
     {
         _busy = true;
         _message = null;
@@ -164,14 +131,14 @@ public sealed partial class ReportsPage : ComponentBase, IDisposable
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            _message = new Message($"That did not work: {e.Message}", true);
+            _message = new Message(ActionFailed(what, e), true);
         }
         finally
         {
             _busy = false;
         }
 
-        await LoadAsync();
+        await LoadAsync(What, LoadListsAsync);
     }
 
     private sealed record Message(string Text, bool IsError);

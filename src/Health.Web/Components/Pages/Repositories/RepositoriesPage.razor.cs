@@ -2,7 +2,6 @@ using Health.Core.Storage;
 using Health.Core.Tracking;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Health.Web.Components.Pages.Repositories;
 
@@ -11,9 +10,9 @@ namespace Health.Web.Components.Pages.Repositories;
 /// (keeping or deleting the data). The table reads the database again every <see cref="DashboardOptions.RefreshInterval"/>,
 /// so a running sync shows its progress live, whichever process runs it.
 /// </summary>
-public sealed partial class RepositoriesPage : ComponentBase, IDisposable
+public sealed partial class RepositoriesPage : LivePage
 {
-    private readonly CancellationTokenSource _closed = new();
+    private const string What = "the tracked repositories";
     private List<RepositoryRow>? _rows;
     private string _input = string.Empty;
     private bool _busy;
@@ -29,50 +28,22 @@ public sealed partial class RepositoriesPage : ComponentBase, IDisposable
     [Inject]
     private RepositoryCatalog Catalog { get; set; } = default!;
 
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
+    protected override Task OnInitializedAsync() => LoadAsync(What, LoadRowsAsync);
 
-    [Inject]
-    private ILogger<RepositoriesPage> Logger { get; set; } = default!;
+    protected override Task RefreshAsync() => LoadAsync(What, LoadRowsAsync);
 
-    [Inject]
-    private IOptions<DashboardOptions> Options { get; set; } = default!;
-
-    public void Dispose()
+    private async Task LoadRowsAsync()
     {
-        _closed.Cancel();
-        _closed.Dispose();
-    }
-
-    protected override Task OnInitializedAsync() => LoadAsync();
-
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender && RendererInfo.IsInteractive)
-        {
-            _ = RefreshAsync(_closed.Token);
-        }
-    }
-
-    private Task RefreshAsync(CancellationToken ct) =>
-        LiveRefresh.RunAsync(Options.Value.RefreshInterval, Time, async () =>
-        {
-            await LoadAsync();
-            await InvokeAsync(StateHasChanged);
-        }, Logger, ct);
-
-    private async Task LoadAsync()
-    {
-        await using var db = await DbFactory.CreateDbContextAsync(_closed.Token);
-        _rows = await RepositoryRow.LoadAsync(db, Time.GetUtcNow().UtcDateTime, _closed.Token);
+        await using var db = await DbFactory.CreateDbContextAsync(Closed);
+        _rows = await RepositoryRow.LoadAsync(db, Now, Closed);
     }
 
     private async Task AddAsync()
     {
         var input = _input;
-        await RunAsync(async () =>
+        await RunAsync($"add {input.Trim()}", async () =>
         {
-            var result = await Catalog.AddAsync(input, _closed.Token);
+            var result = await Catalog.AddAsync(input, Closed);
             if (result.Succeeded)
             {
                 _input = string.Empty;
@@ -83,12 +54,12 @@ public sealed partial class RepositoriesPage : ComponentBase, IDisposable
     }
 
     private Task SyncNowAsync(RepositoryRow row) =>
-        RunAsync(async () => await Catalog.SyncNowAsync(row.Id, _closed.Token) is { } error
+        RunAsync($"queue a sync of {row.FullName}", async () => await Catalog.SyncNowAsync(row.Id, Closed) is { } error
             ? new Message(error, true)
             : new Message($"A sync of {row.FullName} is queued; it starts as soon as a worker is free (or is skipped if one is already running).", false));
 
     private Task SetPausedAsync(RepositoryRow row, bool paused) =>
-        RunAsync(async () => await Catalog.SetPausedAsync(row.Id, paused, _closed.Token) is { } error
+        RunAsync($"{(paused ? "pause" : "resume")} {row.FullName}", async () => await Catalog.SetPausedAsync(row.Id, paused, Closed) is { } error
             ? new Message(error, true)
             : new Message(paused ? $"{row.FullName} is paused: no scheduled sync until you resume it." : $"{row.FullName} is resumed.", false));
 
@@ -100,9 +71,9 @@ public sealed partial class RepositoriesPage : ComponentBase, IDisposable
     }
 
     private Task SaveScheduleAsync(RepositoryRow row) =>
-        RunAsync(async () =>
+        RunAsync($"save the schedule of {row.FullName}", async () =>
         {
-            if (await Catalog.SetScheduleAsync(row.Id, _cron, _timeZone, _closed.Token) is { } error)
+            if (await Catalog.SetScheduleAsync(row.Id, _cron, _timeZone, Closed) is { } error)
             {
                 return new Message(error, true);
             }
@@ -112,23 +83,26 @@ public sealed partial class RepositoriesPage : ComponentBase, IDisposable
         });
 
     private Task RemoveAsync(RepositoryRow row, bool deleteData) =>
-        RunAsync(async () =>
+        RunAsync(deleteData ? $"delete the data of {row.FullName}" : $"stop tracking {row.FullName}", async () =>
         {
             _confirmRemove = null;
-            return await Catalog.RemoveAsync(row.Id, deleteData, _closed.Token) is { } error
+            return await Catalog.RemoveAsync(row.Id, deleteData, Closed) is { } error
                 ? new Message(error, true)
                 : new Message(deleteData ? $"{row.FullName} and everything collected for it are deleted." : $"{row.FullName} is no longer tracked; its data is kept.", false);
         });
 
     private Task TrackAgainAsync(RepositoryRow row) =>
-        RunAsync(async () =>
+        RunAsync($"track {row.FullName} again", async () =>
         {
-            var result = await Catalog.AddAsync(row.FullName, _closed.Token);
+            var result = await Catalog.AddAsync(row.FullName, Closed);
             return new Message(result.Describe(), !result.Succeeded);
         });
 
-    /// <summary>Runs one action with the buttons disabled; any failure becomes a message on the page, never a broken circuit.</summary>
-    private async Task RunAsync(Func<Task<Message>> action)
+    /// <summary>
+    /// Runs one action (<paramref name="what"/> names it: "add acme/widgets") with the buttons disabled; an unexpected
+    /// failure is logged and becomes a message on the page that says what failed and what to do, never a broken circuit.
+    /// </summary>
+    private async Task RunAsync(string what, Func<Task<Message>> action)
     {
         _busy = true;
         _message = null;
@@ -138,14 +112,14 @@ public sealed partial class RepositoriesPage : ComponentBase, IDisposable
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            _message = new Message($"That did not work: {e.Message}", true);
+            _message = new Message(ActionFailed(what, e), true);
         }
         finally
         {
             _busy = false;
         }
 
-        await LoadAsync();
+        await LoadAsync(What, LoadRowsAsync);
     }
 
     private static string StateKey(RepositoryRow row) => row.State switch

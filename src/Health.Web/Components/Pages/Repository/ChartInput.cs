@@ -1,6 +1,7 @@
 using Health.Core.Dashboard;
 using Health.Core.Metrics;
 using Health.Core.Metrics.Formulas;
+using Health.Web.Components.Charts;
 
 namespace Health.Web.Components.Pages.Repository;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Health.Core.Dashboard;
 using Health.Core.Storage.Entities;
+using Health.Web.Components.Charts;
 
 namespace Health.Web.Components.Pages.Repository;
 
@@ -12,8 +13,9 @@ public sealed record PageSnapshot(
     string Address,
     TrackedRepository? Repository,
     SyncStatus? Status,
-    IReadOnlyList<RepositoryChart>? Charts,
-    ActionLists? Lists);
+    IReadOnlyList<DashboardChart>? Charts,
+    ActionLists? Lists,
+    RepositoryView? View);
 
 /// <summary>
 /// Keeps snapshots between the prerender and the interactive start of the same page, in this server process (Blazor

@@ -1,5 +1,6 @@
 using Health.Core.Dashboard;
 using Health.Core.Metrics;
+using Health.Web.Components.Charts;
 
 namespace Health.Web.Components.Pages.Repository;
 
@@ -12,7 +13,7 @@ public static class RepositoryCharts
     /// <summary>The charts' keys, as they appear in the CSV URLs.</summary>
     public static IReadOnlyList<string> Keys { get; } = [.. Build(new ChartInput([], new DashboardCharts([], []), default, Bots: false, [], TimeSpan.FromHours(48))).Select(c => c.Key)];
 
-    public static IReadOnlyList<RepositoryChart> Build(ChartInput input) =>
+    public static IReadOnlyList<DashboardChart> Build(ChartInput input) =>
     [
         PullRequestCharts.Flow(input),
         PullRequestCharts.Backlog(input),
@@ -33,7 +34,7 @@ public static class RepositoryCharts
     ];
 
     /// <summary>Reads the figures of <paramref name="view"/> for one repository and shapes its charts (<paramref name="target"/>: the first-response promise).</summary>
-    public static async Task<IReadOnlyList<RepositoryChart>> LoadAsync(
+    public static async Task<IReadOnlyList<DashboardChart>> LoadAsync(
         MetricsService metrics, DashboardService dashboard, int repositoryId, string label, RepositoryView view, TimeSpan target, CancellationToken ct)
     {
         var rows = await metrics.ForRepositoryAsync(repositoryId, label, view.Period, view.From, view.To, ct);

@@ -1,4 +1,5 @@
 using Health.Web.Access;
+using Health.Web.Components.Charts;
 using Microsoft.AspNetCore.Components.Authorization;
 using Health.Core.Dashboard;
 using Health.Core.Metrics;
@@ -7,7 +8,6 @@ using Health.Core.Storage;
 using Health.Core.Storage.Entities;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Health.Web.Components.Pages.Repository;
 
@@ -16,19 +16,18 @@ namespace Health.Web.Components.Pages.Repository;
 /// that invite action. The filters live in the query string, so a link reproduces the view. While open, the page
 /// reads the sync state every <see cref="DashboardOptions.RefreshInterval"/>, and reloads its figures when a sync finishes.
 /// </summary>
-public sealed partial class RepositoryPage : ComponentBase, IDisposable
+public sealed partial class RepositoryPage : LivePage
 {
     internal const string SnapshotKey = "repository-page";
-    private readonly CancellationTokenSource _closed = new();
+    private const string What = "the repository's figures";
     private PersistingComponentStateSubscription _persisting;
     private bool _notFound;
     private TrackedRepository? _repo;
     private RepositoryView? _view;
     private SyncStatus? _status;
     private DateTime? _loadedFinishedAt;
-    private IReadOnlyList<RepositoryChart>? _charts;
+    private IReadOnlyList<DashboardChart>? _charts;
     private ActionLists? _lists;
-    private string? _error;
     private string _formPeriod = "month";
     private DateOnly _formFrom;
     private DateOnly _formTo;
@@ -68,113 +67,94 @@ public sealed partial class RepositoryPage : ComponentBase, IDisposable
     private DashboardService Dashboard { get; set; } = default!;
 
     [Inject]
-    private TimeProvider Time { get; set; } = default!;
-
-    [Inject]
-    private ILogger<RepositoryPage> Logger { get; set; } = default!;
-
-    [Inject]
-    private IOptions<DashboardOptions> Options { get; set; } = default!;
-
-    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
     private PersistentComponentState PersistentState { get; set; } = default!;
 
-    public void Dispose()
+    protected override async ValueTask DisposeAsyncCore()
     {
         _persisting.Dispose();
-        _closed.Cancel();
-        _closed.Dispose();
+        await base.DisposeAsyncCore();
     }
 
     protected override void OnInitialized() =>
         _persisting = PersistentState.RegisterOnPersisting(() =>
         {
-            PersistentState.PersistAsJson(SnapshotKey, SnapshotHandoff.Put(new PageSnapshot(Navigation.Uri, _repo, _status, _charts, _lists), Time));
+            PersistentState.PersistAsJson(SnapshotKey, SnapshotHandoff.Put(new PageSnapshot(Navigation.Uri, _repo, _status, _charts, _lists, _view), Time));
             return Task.CompletedTask;
         });
 
     protected override async Task OnParametersSetAsync()
     {
-        _view = RepositoryView.Parse(PeriodText, FromText, ToText, BotsText, Now);
-        _formPeriod = RepositoryView.Unit(_view.Period);
-        (_formFrom, _formTo, _formBots) = (_view.From, _view.To, _view.Bots);
         if (PersistentState.TryTakeFromJson<string>(SnapshotKey, out var token) && SnapshotHandoff.Take(token) is { } snapshot && snapshot.Address == Navigation.Uri)
         {
             // The prerendered page's content: shown as it was, without reading it again.
             (_repo, _status, _charts, _lists) = (snapshot.Repository, snapshot.Status, snapshot.Charts, snapshot.Lists);
             (_notFound, _loadedFinishedAt) = (_repo is null, _status?.FinishedAt);
+            Show(snapshot.View ?? RepositoryView.Parse(PeriodText, FromText, ToText, BotsText, Now));
             return;
         }
 
-        _repo = await RepositoryLookup.FindAsync(DbFactory, Owner, Name, await AccessClaims.VisibilityAsync(AuthState), _closed.Token);
-        _notFound = _repo is null;
-        if (_repo is not null)
+        await LoadAsync(What, async () =>
         {
-            _status = await StatusAsync();
-            await LoadAsync();
-        }
+            var repo = await RepositoryLookup.FindAsync(DbFactory, Owner, Name, await AccessClaims.VisibilityAsync(AuthState), Closed);
+            var lastActivity = repo is null ? null : await Metrics.LastActivityAsync([repo.Id], Closed);
+            (_repo, _notFound) = (repo, repo is null);
+            Show(RepositoryView.Parse(PeriodText, FromText, ToText, BotsText, Now, lastActivity));
+            if (repo is not null)
+            {
+                _status = await StatusAsync();
+                await LoadFiguresAsync();
+            }
+        });
     }
 
-    protected override void OnAfterRender(bool firstRender)
+    /// <summary>Shows <paramref name="view"/>, its filters in the form.</summary>
+    private void Show(RepositoryView view)
     {
-        if (firstRender && RendererInfo.IsInteractive)
-        {
-            _ = RefreshAsync(_closed.Token);
-        }
+        _view = view;
+        _formPeriod = RepositoryView.Unit(view.Period);
+        (_formFrom, _formTo, _formBots) = (view.From, view.To, view.Bots);
     }
 
-    private DateTime Now => Time.GetUtcNow().UtcDateTime;
-
-    /// <summary>Reads the figures of the current view; a failure is shown on the page rather than breaking it.</summary>
-    private async Task LoadAsync()
+    /// <summary>Reads the figures of the current view.</summary>
+    private async Task LoadFiguresAsync()
     {
         if (_repo is not { } repo || _view is not { } view)
         {
             return;
         }
 
-        try
-        {
-            _loadedFinishedAt = _status?.FinishedAt;
-            _charts = await RepositoryCharts.LoadAsync(Metrics, Dashboard, repo.Id, repo.FullName, view, Intake.Value.ResponseTarget, _closed.Token);
-            _lists = await Dashboard.ActionListsAsync(repo.Id, view.Period, view.From, view.To, _closed.Token);
-            _error = null;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            _error = $"The figures could not be read: {e.Message}";
-        }
+        _loadedFinishedAt = _status?.FinishedAt;
+        _charts = await RepositoryCharts.LoadAsync(Metrics, Dashboard, repo.Id, repo.FullName, view, Intake.Value.ResponseTarget, Closed);
+        _lists = await Dashboard.ActionListsAsync(repo.Id, view.Period, view.From, view.To, Closed);
     }
 
     private async Task<SyncStatus?> StatusAsync()
     {
-        await using var db = await DbFactory.CreateDbContextAsync(_closed.Token);
-        return await db.SyncStatuses.AsNoTracking().SingleOrDefaultAsync(s => s.RepositoryId == _repo!.Id, _closed.Token);
+        await using var db = await DbFactory.CreateDbContextAsync(Closed);
+        return await db.SyncStatuses.AsNoTracking().SingleOrDefaultAsync(s => s.RepositoryId == _repo!.Id, Closed);
     }
 
-    private Task RefreshAsync(CancellationToken ct) =>
-        LiveRefresh.RunAsync(Options.Value.RefreshInterval, Time, async () =>
+    /// <summary>A tick: the sync note follows the repository's sync, and the figures are read again when one finishes.</summary>
+    protected override async Task RefreshAsync()
+    {
+        if (_repo is null)
         {
-            if (_repo is null)
-            {
-                return;
-            }
+            return;
+        }
 
-            _status = await StatusAsync();
-            if (_status?.FinishedAt != _loadedFinishedAt && _status?.State != SyncState.Running)
-            {
-                await LoadAsync();
-            }
-
-            await InvokeAsync(StateHasChanged);
-        }, Logger, ct);
+        _status = await StatusAsync();
+        if (_status?.FinishedAt != _loadedFinishedAt && _status?.State != SyncState.Running)
+        {
+            await LoadAsync(What, LoadFiguresAsync);
+        }
+    }
 
     /// <summary>Switching the period while the range is still the default moves it to the new period's default range.</summary>
     private void PeriodChanged() =>
-        (_formFrom, _formTo) = RepositoryView.RangeAfterSwitch(_formPeriod == "week" ? PeriodKind.Week : PeriodKind.Month, _formFrom, _formTo, Now);
+        (_formFrom, _formTo) = RepositoryView.RangeAfterSwitch(_formPeriod == "week" ? PeriodKind.Week : PeriodKind.Month, _formFrom, _formTo, Now, _view?.QuietSince);
 
     private void Apply()
     {
@@ -183,9 +163,9 @@ public sealed partial class RepositoryPage : ComponentBase, IDisposable
     }
 
     /// <summary>The charts in runs: each run under the heading of the chart that opens it (the first run has none).</summary>
-    private static List<(string? Heading, List<RepositoryChart> Charts)> ChartGroups(IReadOnlyList<RepositoryChart> charts)
+    private static List<(string? Heading, List<DashboardChart> Charts)> ChartGroups(IReadOnlyList<DashboardChart> charts)
     {
-        var groups = new List<(string? Heading, List<RepositoryChart> Charts)> { (null, []) };
+        var groups = new List<(string? Heading, List<DashboardChart> Charts)> { (null, []) };
         foreach (var chart in charts)
         {
             if (chart.Opens is { } heading)

@@ -1,7 +1,6 @@
 using Health.Core.Metrics.Formulas;
-using Health.Web.Components.Charts;
 
-namespace Health.Web.Components.Pages.Repository;
+namespace Health.Web.Components.Charts;
 
 /// <summary>Turns a <see cref="ChartTable"/> into what the chart draws, so the drawing is made from the table's own values.</summary>
 internal static class ChartShapes

@@ -2,9 +2,10 @@ using Bunit;
 using Health.Core.Dashboard;
 using Health.Core.Metrics;
 using Health.Core.Metrics.Formulas;
+using Health.Web.Components.Charts;
 using Health.Web.Components.Pages.Repository;
 
-namespace Health.Web.Tests.Components.Repository;
+namespace Health.Web.Tests.Components.Charts;
 
 /// <summary>The chart card: chart, explanation, definition link, an accessible table of exactly the chart's data, the CSV link.</summary>
 public sealed class ChartCardTests : BunitContext

@@ -1,6 +1,6 @@
 using Health.Core.Metrics.Formulas;
 
-namespace Health.Web.Components.Pages.Repository;
+namespace Health.Web.Components.Charts;
 
 /// <summary>How a column's values are written, in the table view and the CSV alike (the metrics CSV's formats).</summary>
 public enum ColumnKind
