@@ -99,6 +99,7 @@ public sealed class MultiProcessTests(ITestOutputHelper output)
             var victim = Assert.Single(workers, w => w.Id == victimPid);
             var survivor = Assert.Single(workers, w => w != victim);
             await victim.KillAsync();
+            var killedAt = DateTime.UtcNow;
             simulator.Options.Faults.Clear();
             output.WriteLine($"{clock.Elapsed}: killed {victim.Name} with {committed} of {BigPullRequests} pull requests committed");
             await using (var db = Open(database))
@@ -127,7 +128,11 @@ public sealed class MultiProcessTests(ITestOutputHelper output)
             output.WriteLine($"{clock.Elapsed}: {survivor.Name} finished the backfill");
 
             var takenOver = Assert.Single(SyncJobs(jobs, [bigId]));
-            Assert.Equal(new[] { victim.Id, survivor.Id }.Order(), takenOver.Servers.Order()); // run by the victim, then once more by the survivor
+            Assert.Equal([victim.Id, survivor.Id], takenOver.Servers); // run by the victim, then once more by the survivor
+
+            // The victim held the job longer than the invisibility timeout without losing it (its first page alone takes 10 s
+            // at 200 ms a request): the timeout slides while a worker lives, and only a dead worker's job is handed on.
+            Assert.True(killedAt - takenOver.Started[0] > TimeSpan.FromSeconds(5), $"the victim ran the job for {killedAt - takenOver.Started[0]} only");
             Assert.StartsWith("synced ", takenOver.Result, StringComparison.Ordinal);
             Assert.Equal(0, jobs.FailedCount());
             await using (var db = Open(database))
@@ -219,7 +224,9 @@ public sealed class MultiProcessTests(ITestOutputHelper output)
         return found;
     }
 
-    private sealed record SyncRun(string JobId, int RepositoryId, string State, string Result, List<int> Servers);
+    /// <param name="Servers">The worker process of each Processing state, oldest first.</param>
+    /// <param name="Started">When each Processing state began, oldest first.</param>
+    private sealed record SyncRun(string JobId, int RepositoryId, string State, string Result, List<int> Servers, List<DateTime> Started);
 
     /// <summary>Every sync job of these repositories in the job storage, with the worker processes that ran it (one per Processing state).</summary>
     private static List<SyncRun> SyncJobs(IMonitoringApi jobs, List<int> ids)
@@ -234,9 +241,10 @@ public sealed class MultiProcessTests(ITestOutputHelper output)
             .Select(j =>
             {
                 var details = jobs.JobDetails(j.Key);
-                var servers = details.History.Where(h => h.StateName == "Processing").Select(h => int.Parse(h.Data["ServerId"].Split(':')[^2], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                var processing = details.History.Where(h => h.StateName == "Processing").OrderBy(h => h.CreatedAt).ToList();
+                var servers = processing.Select(h => int.Parse(h.Data["ServerId"].Split(':')[^2], System.Globalization.CultureInfo.InvariantCulture)).ToList();
                 var result = details.History.FirstOrDefault(h => h.StateName == "Succeeded")?.Data.TryGetValue("Result", out var r) == true ? System.Text.Json.JsonSerializer.Deserialize<string>(r) ?? string.Empty : string.Empty;
-                return new SyncRun(j.Key, (int)j.Job.Args[0], j.State, result, servers);
+                return new SyncRun(j.Key, (int)j.Job.Args[0], j.State, result, servers, [.. processing.Select(h => h.CreatedAt)]);
             })
             .ToList();
     }
