@@ -34,13 +34,17 @@ var app = builder.Build();
 app.UseHosting();
 app.UseAccess();
 app.MapHealthEndpoint();
-app.MapSignIn();
-app.MapJobs();
-app.MapExports();
-app.MapChartExports();
-app.MapBadges();
-app.MapReports();
-app.MapDashboard();
+if (app.ServesPages()) // Health:Roles: a worker-only process answers /health and nothing else
+{
+    app.MapSignIn();
+    app.MapJobs();
+    app.MapExports();
+    app.MapChartExports();
+    app.MapBadges();
+    app.MapReports();
+    app.MapDashboard();
+}
+
 await app.RunAsync();
 return 0;
 

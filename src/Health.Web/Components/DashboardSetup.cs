@@ -10,7 +10,12 @@ internal static class DashboardSetup
         builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section)
             .Validate(o => o.RefreshInterval >= TimeSpan.FromMilliseconds(50) && o.RefreshInterval <= TimeSpan.FromMinutes(5), $"{DashboardOptions.Section}:RefreshInterval must be between 00:00:00.05 and 00:05:00.")
             .ValidateOnStart();
-        builder.Services.AddHostedService<FactsWarmer>();
+        if (Hosting.ProcessRoles.Read(builder.Configuration).Web)
+        {
+            // It keeps this process's pages warm; a worker-only process serves none.
+            builder.Services.AddHostedService<FactsWarmer>();
+        }
+
         return builder;
     }
 

@@ -1,3 +1,5 @@
+using Health.Core.Storage;
+using Health.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Health.Web.Jobs;
@@ -7,8 +9,12 @@ public sealed class JobsOptions
 {
     public const string Section = "Jobs";
 
-    /// <summary><see cref="JobStorageKind.Sqlite"/> (default, a file beside the app's database) or <see cref="JobStorageKind.InMemory"/>.</summary>
-    public JobStorageKind Storage { get; set; } = JobStorageKind.Sqlite;
+    /// <summary>
+    /// <see cref="JobStorageKind.Auto"/> (default: the database's own, see <see cref="StorageFor"/>), <see cref="JobStorageKind.Sqlite"/>
+    /// (a file beside the app's database), <see cref="JobStorageKind.Postgres"/> (schema <c>hangfire</c> in the Health database) or
+    /// <see cref="JobStorageKind.InMemory"/>.
+    /// </summary>
+    public JobStorageKind Storage { get; set; } = JobStorageKind.Auto;
 
     /// <summary>The Hangfire SQLite file; empty: <c>health-jobs.db</c> beside the app's database.</summary>
     public string? SqlitePath { get; set; }
@@ -29,22 +35,65 @@ public sealed class JobsOptions
 
     /// <summary>How often workers look for queued and scheduled jobs.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// On PostgreSQL, how long a running job's worker may go silent before another worker takes the job over (a worker killed
+    /// mid-sync): the worker renews its hold every fifth of it while the job runs (Hangfire.PostgreSql's sliding invisibility
+    /// timeout), so a job of any length runs once. Also sets the sync lease (<see cref="SyncLeaseDuration"/>).
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The sync lease's duration: half of <see cref="InvisibilityTimeout"/>. Hangfire.PostgreSql renews a running job's hold every
+    /// fifth of the timeout, looking once a second, so a killed worker's job is handed on at the earliest 4/5 of the timeout less
+    /// a second after its last renewal; from 5 seconds up, half of the timeout is less, so the lease has lapsed by then and the
+    /// rerun syncs instead of skipping (a lease that outlived the invisibility would make the rerun skip the sync).
+    /// </summary>
+    public TimeSpan SyncLeaseDuration => InvisibilityTimeout / 2;
+
+    /// <summary>The job storage <see cref="Storage"/> means on <paramref name="database"/>: Auto is PostgreSQL's own on PostgreSQL, else SQLite.</summary>
+    public JobStorageKind StorageFor(DatabaseProvider database) => Storage != JobStorageKind.Auto
+        ? Storage
+        : database == DatabaseProvider.Postgres ? JobStorageKind.Postgres : JobStorageKind.Sqlite;
 }
 
 public enum JobStorageKind
 {
+    /// <summary>The database's own: <see cref="Postgres"/> on PostgreSQL, <see cref="Sqlite"/> on SQLite.</summary>
+    Auto,
+
     Sqlite,
+
+    /// <summary>Hangfire.PostgreSql in schema <c>hangfire</c> of the Health database: shared by any number of processes.</summary>
+    Postgres,
+
     InMemory,
 }
 
-internal sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>
+internal sealed class JobsOptionsValidator(DatabaseOptions database, IConfiguration configuration) : IValidateOptions<JobsOptions>
 {
+    /// <summary>Below this, Hangfire's hold on a job (renewed every fifth, looked at once a second) could lapse before the lease (half).</summary>
+    public static readonly TimeSpan MinimumInvisibility = TimeSpan.FromSeconds(5);
+
     public ValidateOptionsResult Validate(string? name, JobsOptions options)
     {
         var problems = new List<string>();
         if (!Enum.IsDefined(options.Storage))
         {
-            problems.Add($"{JobsOptions.Section}:Storage must be Sqlite or InMemory.");
+            problems.Add($"{JobsOptions.Section}:Storage must be Auto, Sqlite, Postgres or InMemory.");
+        }
+        else if (options.Storage == JobStorageKind.Postgres && database.Provider != DatabaseProvider.Postgres)
+        {
+            problems.Add($"{JobsOptions.Section}:Storage is Postgres, which keeps the jobs in the Health database, but Database:Provider is {database.Provider}: set Database:Provider=Postgres, or {JobsOptions.Section}:Storage=Auto.");
+        }
+        else if (!ProcessRoles.Read(configuration).Both && database.Provider == DatabaseProvider.Postgres && options.StorageFor(database.Provider) != JobStorageKind.Postgres)
+        {
+            problems.Add($"{ProcessRoles.Key} runs web and worker apart, and they share jobs only through PostgreSQL: {JobsOptions.Section}:Storage must be Auto or Postgres (it is {options.Storage}).");
+        }
+
+        if (options.InvisibilityTimeout < MinimumInvisibility || options.InvisibilityTimeout > TimeSpan.FromHours(1))
+        {
+            problems.Add($"{JobsOptions.Section}:InvisibilityTimeout must be between 00:00:05 and 01:00:00 (it is {options.InvisibilityTimeout}): a job whose worker died is taken over after it, and the sync lease (half of it) must have lapsed by then.");
         }
 
         if (options.Workers is < 1 or > 64)

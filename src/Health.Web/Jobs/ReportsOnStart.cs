@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Health.Web.Jobs;
 
 /// <summary>
-/// At start, rebuilds the report schedules' recurring jobs from our database (removing those of deleted schedules), then
+/// At start of a <c>web</c> process, rebuilds the report schedules' recurring jobs from our database (removing those of deleted schedules), then
 /// catches up from our database, not the job storage: a report that fell due while the app was stopped is made and sent,
 /// and a report with a destination left pending (a process stopped mid-delivery) is delivered.
 /// </summary>
@@ -21,6 +21,13 @@ internal sealed partial class ReportsOnStart(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Listed before our database is read, as ScheduleOnStart does: a schedule another process adds meanwhile is not taken for stale.
+        List<string> existing;
+        using (var connection = storage.GetConnection())
+        {
+            existing = connection.GetRecurringJobs().Select(j => j.Id).Where(id => id.StartsWith(HangfireReportScheduler.Prefix, StringComparison.Ordinal)).ToList();
+        }
+
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             var schedules = await db.ReportSchedules.AsNoTracking().ToListAsync(cancellationToken);
@@ -30,8 +37,7 @@ internal sealed partial class ReportsOnStart(
             }
 
             var wanted = schedules.Select(s => HangfireReportScheduler.RecurringId(s.Id)).ToHashSet();
-            using var connection = storage.GetConnection();
-            foreach (var stale in connection.GetRecurringJobs().Select(j => j.Id).Where(id => id.StartsWith(HangfireReportScheduler.Prefix, StringComparison.Ordinal) && !wanted.Contains(id)))
+            foreach (var stale in existing.Where(id => !wanted.Contains(id)))
             {
                 recurring.RemoveIfExists(stale);
             }

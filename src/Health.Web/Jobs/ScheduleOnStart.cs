@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Health.Web.Jobs;
 
 /// <summary>
-/// At start, rebuilds the recurring syncs from our database (the job storage may have been wiped or swapped), removes
-/// recurring syncs of repositories no longer tracked, and queues the reconciliation with <c>Health:Repositories</c>.
+/// At start of a <c>web</c> process, rebuilds the recurring syncs from our database (the job storage may have been wiped or
+/// swapped), removes recurring syncs of repositories no longer tracked, and queues the reconciliation with <c>Health:Repositories</c>.
 /// </summary>
 internal sealed class ScheduleOnStart(
     IDbContextFactory<HealthDb> dbFactory,
@@ -22,6 +22,14 @@ internal sealed class ScheduleOnStart(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // The job storage's recurring syncs are listed before our database is read: one that another process (a second web)
+        // adds meanwhile was added after its repository was saved, so it is never taken for stale.
+        List<string> existing;
+        using (var connection = storage.GetConnection())
+        {
+            existing = connection.GetRecurringJobs().Select(j => j.Id).Where(id => id.StartsWith(HangfireSyncScheduler.Prefix, StringComparison.Ordinal)).ToList();
+        }
+
         List<TrackedRepository> repositories;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -34,12 +42,9 @@ internal sealed class ScheduleOnStart(
         }
 
         var wanted = repositories.Where(r => r.IsTracked && !r.Paused).Select(r => HangfireSyncScheduler.RecurringId(r.Id)).ToHashSet();
-        using (var connection = storage.GetConnection())
+        foreach (var stale in existing.Where(id => !wanted.Contains(id)))
         {
-            foreach (var stale in connection.GetRecurringJobs().Select(j => j.Id).Where(id => id.StartsWith(HangfireSyncScheduler.Prefix, StringComparison.Ordinal) && !wanted.Contains(id)))
-            {
-                recurring.RemoveIfExists(stale);
-            }
+            recurring.RemoveIfExists(stale);
         }
 
         if (tracking.Value.Repositories.Count > 0 || repositories.Any(r => r.Source == RepositorySource.Configuration && r.IsTracked))

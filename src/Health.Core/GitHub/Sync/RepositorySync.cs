@@ -21,7 +21,8 @@ public sealed partial class RepositorySync(
     GitHubStatus status,
     IHttpClientFactory httpClients,
     Metrics.DerivedFacts derived,
-    ILogger<RepositorySync> logger)
+    ILogger<RepositorySync> logger,
+    IOptions<SyncLeaseOptions> leaseOptions)
 {
     /// <summary>
     /// Finds or adds the repository, asking GitHub (one request, counted in <see cref="Tracked.Requests"/>) only when it is new.
@@ -101,7 +102,7 @@ public sealed partial class RepositorySync(
 
         var name = new RepositoryName(repo.Owner, repo.Name);
         var api = NewApi(name.Owner);
-        await using var lease = new SyncLease(dbFactory, time, repositoryId);
+        await using var lease = new SyncLease(dbFactory, time, repositoryId, leaseOptions.Value.Duration);
         if (!await lease.TryAcquireAsync(ct))
         {
             LogSkipped(logger, name.FullName, lease.HeldBy);

@@ -7,13 +7,12 @@ namespace Health.Core.GitHub.Sync;
 
 /// <summary>
 /// At most one sync of a repository at a time, across threads, Hangfire workers and processes sharing the database:
-/// a lease row with an owner and an expiry, renewed while the sync runs. A lease held by a dead process on this
-/// machine is taken over at once (a killed sync must not block its rerun).
+/// a lease row with an owner and an expiry, renewed every quarter of <paramref name="duration"/> while the sync runs.
+/// A lease held by a dead process on this machine is taken over at once (a killed sync must not block its rerun); one
+/// held by a process killed on another machine lapses <paramref name="duration"/> after its last renewal.
 /// </summary>
-internal sealed class SyncLease(IDbContextFactory<HealthDb> dbFactory, TimeProvider time, int repositoryId) : IAsyncDisposable
+internal sealed class SyncLease(IDbContextFactory<HealthDb> dbFactory, TimeProvider time, int repositoryId, TimeSpan duration) : IAsyncDisposable
 {
-    public static readonly TimeSpan Duration = TimeSpan.FromMinutes(2);
-
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly CancellationTokenSource _stop = new();
     private Task? _renewal;
@@ -49,7 +48,7 @@ internal sealed class SyncLease(IDbContextFactory<HealthDb> dbFactory, TimeProvi
 
         var taken = await db.SyncStatuses
             .Where(s => s.RepositoryId == repositoryId && s.LeaseOwner == observed)
-            .ExecuteUpdateAsync(set => set.SetProperty(s => s.LeaseOwner, _owner).SetProperty(s => s.LeaseUntil, now + Duration), ct);
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.LeaseOwner, _owner).SetProperty(s => s.LeaseUntil, now + duration), ct);
         if (taken == 1)
         {
             _renewal = RenewAsync(_stop.Token);
@@ -81,13 +80,13 @@ internal sealed class SyncLease(IDbContextFactory<HealthDb> dbFactory, TimeProvi
     {
         try
         {
-            using var timer = new PeriodicTimer(Duration / 4, time);
+            using var timer = new PeriodicTimer(duration / 4, time);
             while (await timer.WaitForNextTickAsync(ct))
             {
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
                 await db.SyncStatuses
                     .Where(s => s.RepositoryId == repositoryId && s.LeaseOwner == _owner)
-                    .ExecuteUpdateAsync(set => set.SetProperty(s => s.LeaseUntil, Now + Duration), ct);
+                    .ExecuteUpdateAsync(set => set.SetProperty(s => s.LeaseUntil, Now + duration), ct);
             }
         }
         catch (OperationCanceledException)
@@ -114,4 +113,14 @@ internal sealed class SyncLease(IDbContextFactory<HealthDb> dbFactory, TimeProvi
             return true;
         }
     }
+}
+
+/// <summary>
+/// How long a sync lease lasts without renewal. The app sets it from <c>Jobs:InvisibilityTimeout</c> (the job's invisibility
+/// and the lease then lapse on the same clock: a killed worker's lease has expired when Hangfire hands its job to another);
+/// the default is what the default invisibility gives.
+/// </summary>
+public sealed class SyncLeaseOptions
+{
+    public TimeSpan Duration { get; set; } = TimeSpan.FromSeconds(150);
 }
