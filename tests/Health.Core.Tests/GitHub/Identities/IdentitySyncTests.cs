@@ -63,10 +63,12 @@ public class IdentitySyncTests
 
         Assert.Equal(SyncOutcome.RateLimited, report.Outcome);
         var log = h.Server.Log.Snapshot();
-        // Both budgets used to the last request (304s are free); then only the requests in flight at that moment (the
-        // per-PR reads, and the other lane's) go out on the spent token that resets first, and GitHub's 403 stops the sync.
-        Assert.Equal(80, log.Count(r => r.Status == 200));
-        Assert.InRange(log.Count(r => r.Status == 403), 1, 10);
+        // Both budgets used up (a request in flight holds its unit until its answer, so a few may be left when the last
+        // ones come back 304, which are free); then nothing more is sent: the spent pool answers for GitHub, and the sync
+        // stops. (At most one request may meet GitHub's 403 at the very end: GitHub counts a request when it arrives, and
+        // an answer that overtakes another can leave the pool one unit optimistic for a moment.)
+        Assert.InRange(log.Count(r => r.Status == 200), 70, 80);
+        Assert.InRange(log.Count(r => r.Status is 403 or 429), 0, 1);
         Assert.NotNull(report.ResumeAfter);
         Assert.InRange(report.ResumeAfter!.Value, DateTime.UtcNow.AddMinutes(55), DateTime.UtcNow.AddMinutes(61));
     }
