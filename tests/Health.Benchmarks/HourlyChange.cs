@@ -25,8 +25,8 @@ internal sealed class HourlyChange(SimulatorServer simulator, SimRepository repo
     /// <summary>The items a change creates or moves (for the report).</summary>
     public static int ItemsPerChange => NewPullRequests + Reviews + IssueComments + ReviewComments + Merges + Closes + NewIssues + CommentsOnIssues;
 
-    public static async Task<HourlyChange> StartAsync(World world, SimRepository repository, string database, string extraBot, IReadOnlyDictionary<string, string>? overrides = null) =>
-        new(await SimulatorServer.StartAsync(world), repository, database, extraBot, overrides);
+    public static async Task<HourlyChange> StartAsync(World world, SimRepository repository, string database, string extraBot, IReadOnlyDictionary<string, string>? overrides = null, SimulatorOptions? simulator = null) =>
+        new(await SimulatorServer.StartAsync(world, simulator), repository, database, extraBot, overrides);
 
     /// <summary>The simulator serving the world (for a first, whole sync).</summary>
     public Uri ApiUrl => simulator.BaseUri;

@@ -15,7 +15,11 @@ namespace Health.Benchmarks;
 /// (ingest rate, its peak memory), the 12 monthly periods of the repository computed in this process (the facts read
 /// from the database, then warm), and the published app's repository page: its first view, then the first view right
 /// after an hourly change synced by another process, and warm. PostgreSQL runs on the server named by
-/// <c>HEALTH_BENCH_POSTGRES</c> (or <c>HEALTH_TEST_POSTGRES</c>), in a database of its own, dropped at the end.
+/// <c>HEALTH_BENCH_POSTGRES</c> (or <c>HEALTH_TEST_POSTGRES</c>), in a database of its own, dropped at the end; with
+/// <c>HEALTH_SCALE_DATABASE=NAME</c>, a PostgreSQL database a run of the same size left (killed after its backfill) is
+/// used as it is, and kept: the backfill is not run again (its figures are the earlier run's).
+/// <c>Metrics:CacheRows</c> is raised to hold the facts of the run's repository (about 5.5 rows a PR), as a deployment
+/// of that size must (see the README's Measure).
 /// </summary>
 internal static partial class PagesBenchmark
 {
@@ -61,11 +65,16 @@ internal static partial class PagesBenchmark
     {
         var file = Path.Combine(folder, string.Create(C, $"scale-{provider}-{prs}.db"));
         string? postgresName = null;
-        var settings = new Dictionary<string, string>();
+        var reused = provider == DatabaseProvider.Postgres ? System.Environment.GetEnvironmentVariable("HEALTH_SCALE_DATABASE") : null;
+        var settings = new Dictionary<string, string> { ["Metrics__CacheRows"] = Math.Max(4_000_000, prs * 12).ToString(C) };
         if (provider == DatabaseProvider.Postgres)
         {
-            postgresName = string.Create(C, $"health_scale_{prs}_{Guid.NewGuid():N}");
-            await ExecuteAsync(server!, $"CREATE DATABASE \"{postgresName}\"");
+            postgresName = string.IsNullOrEmpty(reused) ? string.Create(C, $"health_scale_{prs}_{Guid.NewGuid():N}") : reused;
+            if (string.IsNullOrEmpty(reused))
+            {
+                await ExecuteAsync(server!, $"CREATE DATABASE \"{postgresName}\"");
+            }
+
             settings["Database__Provider"] = "Postgres";
             settings["ConnectionStrings__Health"] = new NpgsqlConnectionStringBuilder(server) { Database = postgresName }.ConnectionString;
         }
@@ -76,9 +85,13 @@ internal static partial class PagesBenchmark
             var world = Generate(prs, 1);
             Console.Error.WriteLine(string.Create(C, $"scale: generated {prs:N0} PRs in {watch.Elapsed.TotalSeconds:0.0} s"));
             var repo = world.Repositories[0];
-            await using var change = await HourlyChange.StartAsync(world, repo, file, ExtraBot, settings);
+            // A budget no backfill meets: the ingest rate is the app's and the database's, not GitHub's limit.
+            var unlimited = new GitHubSimulator.SimulatorOptions { RateLimit = 100_000_000, GraphQLRateLimit = 100_000_000 };
+            await using var change = await HourlyChange.StartAsync(world, repo, file, ExtraBot, settings, unlimited);
             var environment = new Dictionary<string, string>(settings) { ["GitHub__ExtraBotLogins__0"] = ExtraBot };
-            var backfill = await SyncProcess.RunAsync(change.ApiUrl, file, repo.FullName, "GraphQL", environment);
+            var backfill = string.IsNullOrEmpty(reused)
+                ? await SyncProcess.RunAsync(change.ApiUrl, file, repo.FullName, "GraphQL", environment)
+                : new SyncProcess.Result(0, 0, double.NaN, double.NaN, string.Empty);
             Console.Error.WriteLine(string.Create(C, $"scale: backfill in {backfill.Seconds:0.0} s ({prs / backfill.Seconds:N0} PRs/s), peak {backfill.PeakMegabytes:0} MB"));
 
             Stats metrics;
@@ -113,7 +126,7 @@ internal static partial class PagesBenchmark
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            if (postgresName is not null)
+            if (postgresName is not null && string.IsNullOrEmpty(reused))
             {
                 await ExecuteAsync(server!, $"DROP DATABASE IF EXISTS \"{postgresName}\" WITH (FORCE)");
             }

@@ -78,11 +78,11 @@ public sealed class DashboardService(IDbContextFactory<HealthDb> dbFactory, Metr
         var periods = PeriodExtras.Compute(starts, kind, facts.PullRequests, facts.Issues, facts.Reviews.Select(r => (r.ReviewerId, r.SubmittedAt)));
         var firstMonth = Periods.StartOf(Day(from), PeriodKind.Month);
         var lastMonth = Periods.StartOf(Day(to), PeriodKind.Month);
-        var cohortsEnd = lastMonth.AddMonths(CohortRetention.MaxOffset + 1);
+        var cohortsEnd = lastMonth.AddMonths(ReturningNewcomers.MaxOffset + 1);
         var cohortPrs = facts.PullRequests
             .Where(p => p.AuthorId is not null && !p.AuthorIsBot && !p.AuthorIsDeleted && p.CreatedAt >= firstMonth && p.CreatedAt < cohortsEnd)
             .Select(p => (p.AuthorId!.Value, p.CreatedAt));
-        return new DashboardCharts(periods, CohortRetention.Compute(facts.FirstPrOf, cohortPrs, firstMonth, lastMonth, facts.Version.LastSuccessAt));
+        return new DashboardCharts(periods, ReturningNewcomers.Compute(facts.FirstPrOf, cohortPrs, firstMonth, lastMonth, facts.Version.LastSuccessAt));
     }
 
     private async Task<ActionLists> ComputeActionListsAsync(RepositoryFacts facts, DateTime? complete, PeriodKind kind, CancellationToken ct)

@@ -39,7 +39,7 @@ public static class PeriodExtras
             }
             else if (pr.FirstReviewAt is { } review)
             {
-                firstReviews[i].Add(Math.Max(0, Hours.Between(pr.CreatedAt, review)));
+                firstReviews[i].Add(Hours.Waited(pr.CreatedAt, review));
             }
         }
 

@@ -7,7 +7,8 @@ namespace Health.Core.Export;
 /// <summary>
 /// Newcomer cohorts: accounts grouped by the month of their first PR, and the share of each cohort that
 /// contributed anything (a PR, review, issue or comment) in the calendar month 1, 2, 3, 6 and 12 months later.
-/// A share is blank until that month has ended before the last successful sync.
+/// A share is blank until that month has ended before the last successful sync. (Not the repository page's returning
+/// newcomers, <see cref="Dashboard.ReturningNewcomers"/>: those count another authored PR, month by month.)
 /// </summary>
 public static class CohortsCsv
 {

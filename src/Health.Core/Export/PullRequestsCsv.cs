@@ -54,5 +54,5 @@ public static class PullRequestsCsv
     internal static string Time(DateTime? t) => t?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? string.Empty;
 
     private static string Hours(DateTime from, DateTime? to) =>
-        Metrics.Formulas.CsvNumbers.Hours(to is { } t ? Math.Max(0, (t - from).TotalHours) : null);
+        Metrics.Formulas.CsvNumbers.Hours(to is { } t ? Metrics.Formulas.Hours.Waited(from, t) : null);
 }

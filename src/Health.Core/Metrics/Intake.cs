@@ -70,7 +70,7 @@ public static class PrOrigins
     public static readonly IReadOnlyList<PrOrigin> Columns = [PrOrigin.Maintainer, PrOrigin.Returning, PrOrigin.Newcomer, PrOrigin.Agent, PrOrigin.Bot];
 
     /// <param name="pr">The PR.</param>
-    /// <param name="firstPrOf">Each human author's earliest PR creation (<see cref="MetricsCalculator.FirstPullRequests"/>).</param>
+    /// <param name="firstPrOf">Each human author's earliest PR creation (<see cref="FirstPullRequests.Of"/>).</param>
     public static PrOrigin? Of(PrFact pr, IReadOnlyDictionary<long, DateTime> firstPrOf)
     {
         if (pr.IsAgent)

@@ -28,7 +28,7 @@ public static class IntakeCalculator
         var met = new int[n];
         var decided = new int[n];
         var mergeHours = PrSizes.All.ToDictionary(z => z, _ => Enumerable.Range(0, n).Select(_ => new List<double>()).ToArray());
-        var firstPrOf = MetricsCalculator.FirstPullRequests(facts.PullRequests.Where(p => !p.AuthorIsBot));
+        var firstPrOf = FirstPullRequests.Of(facts.PullRequests);
         foreach (var p in facts.PullRequests)
         {
             var origin = PrOrigins.Of(p, firstPrOf);
@@ -50,7 +50,7 @@ public static class IntakeCalculator
 
             if (!p.AuthorIsBot && p.MergedAt is { } mergedAt && p.Size is { } size && periods.Inside(mergedAt) is { } mergedIn)
             {
-                mergeHours[PrSizes.Of(size)][mergedIn].Add(Math.Max(0, Hours.Between(p.CreatedAt, mergedAt)));
+                mergeHours[PrSizes.Of(size)][mergedIn].Add(Hours.Waited(p.CreatedAt, mergedAt));
             }
 
             if (!p.AuthorIsBot && createdIn is { } targetPeriod)

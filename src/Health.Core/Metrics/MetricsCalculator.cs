@@ -22,7 +22,7 @@ public static class MetricsCalculator
 
         var a = new Accumulators(periods.Count);
         var humanPrs = facts.PullRequests.Where(p => !p.AuthorIsBot).ToList();
-        var firstPrOf = FirstPullRequests(humanPrs);
+        var firstPrOf = Metrics.FirstPullRequests.Of(humanPrs);
         AddPullRequests(a, periods, humanPrs, firstPrOf);
         AddNewcomers(a, periods, humanPrs, firstPrOf);
         AddIssues(a, periods, facts.Issues.Where(i => !i.AuthorIsBot));
@@ -77,7 +77,7 @@ public static class MetricsCalculator
                 a.Opened[opened]++;
                 if (p.FirstResponseAt is { } response)
                 {
-                    a.FirstResponses[opened].Add(HoursAfter(p.CreatedAt, response));
+                    a.FirstResponses[opened].Add(Hours.Waited(p.CreatedAt, response));
                 }
                 else
                 {
@@ -86,7 +86,7 @@ public static class MetricsCalculator
 
                 if (p.FirstReviewAt is { } review)
                 {
-                    a.FirstReviews[opened].Add(HoursAfter(p.CreatedAt, review));
+                    a.FirstReviews[opened].Add(Hours.Waited(p.CreatedAt, review));
                 }
             }
 
@@ -95,7 +95,7 @@ public static class MetricsCalculator
             if (p.MergedAt is { } mergedAt && closedIn is { } merged)
             {
                 a.Merged[merged]++;
-                a.MergeHours[merged].Add(HoursAfter(p.CreatedAt, mergedAt));
+                a.MergeHours[merged].Add(Hours.Waited(p.CreatedAt, mergedAt));
                 if (p.AuthorId is { } mergedAuthor && !p.AuthorIsDeleted)
                 {
                     a.MergedAuthors[merged].Add(mergedAuthor);
@@ -156,14 +156,14 @@ public static class MetricsCalculator
                 a.IssuesOpened[opened]++;
                 if (issue.FirstResponseAt is { } response)
                 {
-                    a.IssueResponses[opened].Add(HoursAfter(issue.CreatedAt, response));
+                    a.IssueResponses[opened].Add(Hours.Waited(issue.CreatedAt, response));
                 }
             }
 
             if (issue.IsClosed && issue.ClosedAt is { } closedAt && periods.Inside(closedAt) is { } closed)
             {
                 a.IssuesClosed[closed]++;
-                a.IssueCloses[closed].Add(HoursAfter(issue.CreatedAt, closedAt));
+                a.IssueCloses[closed].Add(Hours.Waited(issue.CreatedAt, closedAt));
             }
         }
     }
@@ -192,25 +192,6 @@ public static class MetricsCalculator
             }
         }
     }
-
-    /// <summary>Each human author's earliest PR (deleted accounts have none).</summary>
-    /// <summary>Each human author's earliest PR creation: a PR created then is their first (ties at the second are all first).</summary>
-    internal static Dictionary<long, DateTime> FirstPullRequests(IEnumerable<PrFact> humanPrs)
-    {
-        var first = new Dictionary<long, DateTime>();
-        foreach (var p in humanPrs)
-        {
-            if (p.AuthorId is { } a && !p.AuthorIsDeleted && (!first.TryGetValue(a, out var at) || p.CreatedAt < at))
-            {
-                first[a] = p.CreatedAt;
-            }
-        }
-
-        return first;
-    }
-
-    /// <summary>Hours from <paramref name="from"/>; an answer stamped before the question counts as immediate.</summary>
-    private static double HoursAfter(DateTime from, DateTime to) => Math.Max(0, Hours.Between(from, to));
 
     /// <summary>Per-period running figures, one slot a period.</summary>
     private sealed class Accumulators(int n)

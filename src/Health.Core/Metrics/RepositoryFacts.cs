@@ -21,7 +21,7 @@ internal sealed class RepositoryFacts
         Activity = activity;
         _reviewNumbers = reviewNumbers;
         Reviews = reviews;
-        _firstPrOf = new(FirstPullRequests);
+        _firstPrOf = new(() => Metrics.FirstPullRequests.Of(PullRequests));
     }
 
     public FactsVersion Version { get; }
@@ -104,20 +104,6 @@ internal sealed class RepositoryFacts
         }
 
         return (numbers, reviews);
-    }
-
-    private Dictionary<long, DateTime> FirstPullRequests()
-    {
-        var first = new Dictionary<long, DateTime>();
-        foreach (var p in PullRequests)
-        {
-            if (p.AuthorId is { } author && !p.AuthorIsBot && !p.AuthorIsDeleted && (!first.TryGetValue(author, out var at) || p.CreatedAt < at))
-            {
-                first[author] = p.CreatedAt;
-            }
-        }
-
-        return first;
     }
 
     /// <summary>The metrics' input for this repository alone.</summary>

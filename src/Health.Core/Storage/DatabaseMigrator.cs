@@ -52,15 +52,15 @@ public sealed class DatabaseMigrator(IDbContextFactory<HealthDb> dbFactory)
         }
     }
 
-    /// <summary>A database that holds migrations this build does not know was written by a newer version: migrating it down would lose data.</summary>
+    /// <summary>
+    /// A database that holds migrations this build does not know was written by a newer version: migrating it down would lose
+    /// data. The history table is created first if missing (as the migration would), so that EF reads it without the failed,
+    /// logged query it makes on an empty PostgreSQL database.
+    /// </summary>
     private static async Task RefuseNewerAsync(HealthDb db, CancellationToken ct)
     {
         var history = db.GetService<IHistoryRepository>();
-        if (!await history.ExistsAsync(ct))
-        {
-            return;
-        }
-
+        await history.CreateIfNotExistsAsync(ct);
         var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
         var unknown = (await history.GetAppliedMigrationsAsync(ct)).Select(m => m.MigrationId).Where(id => !known.Contains(id)).ToList();
         if (unknown.Count > 0)

@@ -30,4 +30,16 @@ public class HoursTests
     {
         Assert.Equal(0.0, Hours.Between(Start, Start));
     }
+
+    [Fact]
+    public void Waited_AnswerStampedBeforeTheItem_IsZero()
+    {
+        Assert.Equal(0.0, Hours.Waited(Start, Start.AddMinutes(-30)));
+    }
+
+    [Fact]
+    public void Waited_Later_IsTheHoursBetween()
+    {
+        Assert.Equal(1.5, Hours.Waited(Start, Start.AddMinutes(90)));
+    }
 }

@@ -25,7 +25,7 @@ internal static class PeopleCharts
 
     public static DashboardChart Cohorts(ChartInput input)
     {
-        var months = Enumerable.Range(0, CohortRetention.MaxOffset + 1)
+        var months = Enumerable.Range(0, ReturningNewcomers.MaxOffset + 1)
             .Select(m => new ChartColumn($"month_{m}", $"+{m}", ColumnKind.Rate));
         var table = new ChartTable(
             new ChartColumn("cohort_month", "Cohort (month of first PR)", ColumnKind.Count),

@@ -3,7 +3,7 @@ using Health.Core.Dashboard;
 namespace Health.Web.Tests.Dashboard;
 
 /// <summary>Monthly newcomer cohorts on hand-made first PRs.</summary>
-public sealed class CohortRetentionTests
+public sealed class ReturningNewcomersTests
 {
     private static DateTime At(int year, int month, int day) => new(year, month, day, 0, 0, 0, DateTimeKind.Utc);
 
@@ -19,7 +19,7 @@ public sealed class CohortRetentionTests
             (4, At(2025, 1, 10)),
         ];
 
-        var rows = CohortRetention.Compute(first, prs, At(2025, 1, 1), At(2025, 2, 1), lastSyncAt: At(2026, 6, 1));
+        var rows = ReturningNewcomers.Compute(first, prs, At(2025, 1, 1), At(2025, 2, 1), lastSyncAt: At(2026, 6, 1));
 
         Assert.Equal([At(2025, 1, 1), At(2025, 2, 1)], rows.Select(r => r.Month));
         var january = rows[0];
@@ -38,7 +38,7 @@ public sealed class CohortRetentionTests
     {
         var first = new Dictionary<long, DateTime> { [1] = At(2025, 1, 5) };
 
-        var rows = CohortRetention.Compute(first, [(1, At(2025, 2, 3))], At(2025, 1, 1), At(2025, 1, 1), lastSyncAt: At(2025, 2, 15));
+        var rows = ReturningNewcomers.Compute(first, [(1, At(2025, 2, 3))], At(2025, 1, 1), At(2025, 1, 1), lastSyncAt: At(2025, 2, 15));
 
         Assert.Equal(0.0, rows[0].Shares[0]);
         Assert.Null(rows[0].Shares[1]);
@@ -48,7 +48,7 @@ public sealed class CohortRetentionTests
     [Fact]
     public void Compute_EmptyCohort_RowWithBlankCells()
     {
-        var rows = CohortRetention.Compute(new Dictionary<long, DateTime>(), [], At(2025, 1, 1), At(2025, 3, 1), lastSyncAt: At(2026, 6, 1));
+        var rows = ReturningNewcomers.Compute(new Dictionary<long, DateTime>(), [], At(2025, 1, 1), At(2025, 3, 1), lastSyncAt: At(2026, 6, 1));
 
         Assert.Equal(3, rows.Count);
         Assert.All(rows, r => Assert.Equal(0, r.Newcomers));

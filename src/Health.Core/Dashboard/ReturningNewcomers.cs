@@ -7,8 +7,9 @@ namespace Health.Core.Dashboard;
 /// calendar month (UTC). Cell <c>m</c> (0 to 12) is the share of the cohort that authored another PR, created later
 /// than their first one, in the calendar month <c>m</c> months after the cohort's month (0: the same month).
 /// A cell is blank until its month has ended before the last successful sync, and when the cohort is empty.
+/// (Not the cohorts export, <see cref="Export.CohortsCsv"/>: that counts any contribution, 1, 2, 3, 6 and 12 months on.)
 /// </summary>
-public static class CohortRetention
+public static class ReturningNewcomers
 {
     /// <summary>The last month offset shown: 12 months after the cohort's month.</summary>
     public const int MaxOffset = 12;
