@@ -32,7 +32,8 @@ public static class HealthCoreSetup
                 http.Timeout = github.RequestTimeout;
                 http.DefaultRequestHeaders.UserAgent.Add(IdentitySetup.UserAgent);
             })
-            .AddHttpMessageHandler(services => new IdentityHandler(services.GetRequiredService<IdentityPool>(), RateResource.GraphQL))
+            .AddHttpMessageHandler(services => new IdentityHandler(
+                services.GetRequiredService<IdentityPool>(), RateResource.GraphQL, GitHub.GraphQL.GraphQLClient.EndpointFor(services.GetRequiredService<IOptions<GitHubOptions>>().Value)))
             .RemoveAllLoggers();
         builder.Services.AddSingleton<GitHubStatus>();
         builder.Services.AddSingleton<RepositorySync>();

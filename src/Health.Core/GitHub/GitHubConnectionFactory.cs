@@ -28,7 +28,7 @@ public sealed class GitHubConnectionFactory : IDisposable
             new ProductHeaderValue("Health", typeof(GitHubConnectionFactory).Assembly.GetName().Version?.ToString(3) ?? "1.0"),
             options.ApiRoot(),
             new InMemoryCredentialStore(Credentials.Anonymous),
-            new HttpClientAdapter(() => new IdentityHandler(identities, RateResource.Core) { InnerHandler = HttpMessageHandlerFactory.CreateDefault() }),
+            new HttpClientAdapter(() => new IdentityHandler(identities, RateResource.Core, options.ApiRoot()) { InnerHandler = HttpMessageHandlerFactory.CreateDefault() }),
             new SnakeCaseJsonSerializer());
         connection.SetRequestTimeout(options.RequestTimeout);
         connection.ResponseCache = new ConditionalRequestCache();

@@ -94,20 +94,28 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
             return;
         }
 
-        // A repository whose state was never recorded gets one with no rules: it is derived whole later, as any stale one.
-        var sequence = (await db.Database.SqlQueryRaw<long>(
-            """
-            INSERT INTO "DerivedStates" ("RepositoryId", "BotRules", "Sequence", "WholeSequence") VALUES ({0}, '', 1, 0)
-            ON CONFLICT ("RepositoryId") DO UPDATE SET "Sequence" = "DerivedStates"."Sequence" + 1
-            RETURNING "Sequence" AS "Value"
-            """,
-            repositoryId).ToListAsync(ct)).Single();
+        var sequence = await NextSequenceAsync(db, repositoryId, ct);
         var scope = JsonSerializer.Serialize(numbers);
         foreach (var sql in Derivation(SqlDialect.Of(db.Database), touched: true))
         {
             await db.Database.ExecuteSqlRawAsync(sql, [repositoryId, sequence, scope, rules.AgentLoginsJson, rules.AgentMarkersJson], ct);
         }
     }
+
+    /// <summary>
+    /// Moves the repository's derivation sequence on in one statement and returns it. On PostgreSQL the row stays locked until
+    /// the caller's transaction ends, so derivations of one repository on different workers take turns and never hand out the
+    /// same number or move it back. A repository whose state was never recorded gets one with no rules: it is derived whole
+    /// later, as any stale one.
+    /// </summary>
+    private static async Task<long> NextSequenceAsync(HealthDb db, int repositoryId, CancellationToken ct) =>
+        (await db.Database.SqlQueryRaw<long>(
+            """
+            INSERT INTO "DerivedStates" ("RepositoryId", "BotRules", "Sequence", "WholeSequence") VALUES ({0}, '', 1, 0)
+            ON CONFLICT ("RepositoryId") DO UPDATE SET "Sequence" = "DerivedStates"."Sequence" + 1
+            RETURNING "Sequence" AS "Value"
+            """,
+            repositoryId).ToListAsync(ct)).Single();
 
     /// <summary>The state to record when a repository is first tracked: nothing to derive yet, and every page will derive its own.</summary>
     public DerivedState NewState(int repositoryId) => new() { RepositoryId = repositoryId, BotRules = CurrentRules };
@@ -119,28 +127,20 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
         await ApplyBotRulesAsync(db, rules, ct);
-        var state = await db.DerivedStates.SingleOrDefaultAsync(s => s.RepositoryId == repositoryId, ct);
-        if (state?.BotRules == rules.Key)
+        var sequence = await NextSequenceAsync(db, repositoryId, ct);
+        if (await db.DerivedStates.AnyAsync(s => s.RepositoryId == repositoryId && s.BotRules == rules.Key, ct))
         {
-            // Derived meanwhile (another job got there first, while this one waited at the gate).
+            // Derived meanwhile (another job got there first, while this one waited at the gate or the row's lock).
             return;
         }
 
-        if (state is null)
-        {
-            state = new DerivedState { RepositoryId = repositoryId, BotRules = rules.Key };
-            db.DerivedStates.Add(state);
-        }
-
-        state.BotRules = rules.Key;
-        state.Sequence++;
-        state.WholeSequence = state.Sequence;
         foreach (var sql in Derivation(SqlDialect.Of(db.Database), touched: false))
         {
-            await db.Database.ExecuteSqlRawAsync(sql, [repositoryId, state.Sequence, "[]", rules.AgentLoginsJson, rules.AgentMarkersJson], ct);
+            await db.Database.ExecuteSqlRawAsync(sql, [repositoryId, sequence, "[]", rules.AgentLoginsJson, rules.AgentMarkersJson], ct);
         }
 
-        await db.SaveChangesAsync(ct);
+        await db.DerivedStates.Where(s => s.RepositoryId == repositoryId)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.BotRules, rules.Key).SetProperty(s => s.WholeSequence, sequence), ct);
         await transaction.CommitAsync(ct);
     }
 
@@ -148,11 +148,13 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
     private static async Task ApplyBotRulesAsync(HealthDb db, DerivationRules rules, CancellationToken ct)
     {
         var extra = rules.ExtraBotLoginsJson;
-        // Only the dialect's fixed text is spliced in; the logins are a parameter.
-        var sql = $$"""
-            UPDATE "Accounts" SET
-                "IsBot" = ("Type" = 'Bot' OR lower("Login") LIKE '%[bot]' OR lower("Login") IN {{SqlDialect.Of(db.Database).Texts("{0}")}}),
-                "IsDeleted" = (lower("Login") = 'ghost')
+        // Only the dialect's fixed text is spliced in; the logins are a parameter. Only the accounts whose flags change are
+        // written (and, on PostgreSQL, locked): a sync page upserting accounts on another worker does not wait on all of them.
+        var isBot = $$"""("Type" = 'Bot' OR lower("Login") LIKE '%[bot]' OR lower("Login") IN {{SqlDialect.Of(db.Database).Texts("{0}")}})""";
+        const string IsDeleted = """(lower("Login") = 'ghost')""";
+        var sql = $"""
+            UPDATE "Accounts" SET "IsBot" = {isBot}, "IsDeleted" = {IsDeleted}
+            WHERE "IsBot" <> {isBot} OR "IsDeleted" <> {IsDeleted}
             """;
         await db.Database.ExecuteSqlRawAsync(sql, [extra], ct);
     }

@@ -23,7 +23,7 @@ internal static class FactsLoader
         string Newer(string alias, string column) =>
             since is { } s ? string.Create(CultureInfo.InvariantCulture, $" AND {alias}.\"{column}\" > {s}") : string.Empty;
         await db.Database.OpenConnectionAsync(ct);
-        await using var snapshot = await ReadSnapshotAsync(db, ct);
+        var snapshot = await ReadSnapshotAsync(db, ct);
         try
         {
             var version = (await DerivedFacts.ReadVersionsAsync(db, [repositoryId], rules, ct)).Single();
@@ -67,7 +67,9 @@ internal static class FactsLoader
         }
         finally
         {
+            // The read transaction ends (a rollback: nothing was written) before its connection closes.
             await db.Database.UseTransactionAsync(null, CancellationToken.None);
+            await snapshot.DisposeAsync();
             await db.Database.CloseConnectionAsync();
         }
     }

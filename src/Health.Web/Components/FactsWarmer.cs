@@ -76,7 +76,8 @@ internal sealed partial class FactsWarmer(
             var id = version.RepositoryId;
             var now = time.GetUtcNow().UtcDateTime;
             await metrics.WarmAsync(id, ct);
-            var (from, to) = Pages.Repository.RepositoryView.DefaultRange(PeriodKind.Month, now);
+            // The range the repository page opens on: the last 12 months, or, for a quiet repository, those up to its last activity.
+            var (from, to) = Pages.Repository.RepositoryView.DefaultRange(PeriodKind.Month, now, await metrics.LastActivityAsync([id], ct));
             await dashboard.ChartsAsync(id, PeriodKind.Month, from, to, ct);
             var (first, last) = Pages.Overview.OverviewPage.Range(now);
             await stored.StoreAsync(id, idle[id], PeriodKind.Month, first, last, ct);

@@ -9,14 +9,22 @@ namespace Health.Core.GitHub.Identities;
 /// <paramref name="resource"/> budget left from the pool, sends the request with its credentials, and records the
 /// rate-limit headers of the answer into that identity. When every identity's budget is spent, the request is not sent
 /// (GitHub would refuse it, and count the refusal against the integration): it is answered here with the 403 GitHub gives
-/// then, naming the earliest reset, so the policy waits for it or stops with the checkpoint saved.
+/// then, naming the earliest reset, so the policy waits for it or stops with the checkpoint saved. Credentials go only to
+/// <paramref name="api"/>'s scheme, host and port: a request Octokit sends on after a redirect to another host (it strips
+/// the credentials then) goes on without any, and spends no identity's budget.
 /// </summary>
-internal sealed class IdentityHandler(IdentityPool pool, RateResource resource) : DelegatingHandler
+internal sealed class IdentityHandler(IdentityPool pool, RateResource resource, Uri api) : DelegatingHandler
 {
     private TimeProvider Clock => pool.Time;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (request.RequestUri is not { } target || Uri.Compare(target, api, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            request.Headers.Authorization = null;
+            return await base.SendAsync(request, cancellationToken);
+        }
+
         var exchange = IdentityExchange.Current;
         await pool.PrepareAsync(exchange?.Owner, cancellationToken);
         var identity = pool.Take(exchange?.Owner, resource, out var spent);

@@ -22,7 +22,8 @@ public sealed class ReportCatalog(
     public async Task<List<ReportSchedule>> ListAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.ReportSchedules.AsNoTracking().OrderBy(s => s.Name).ThenBy(s => s.Id).ToListAsync(ct);
+        // Ordered here, ordinally: the database's collation would order names differently on PostgreSQL than on SQLite.
+        return [.. (await db.ReportSchedules.AsNoTracking().ToListAsync(ct)).OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id)];
     }
 
     /// <summary>What each schedule covers now, by id: the page shows the schedules whose repositories are no longer tracked.</summary>

@@ -74,7 +74,8 @@ public class GraphQLFaultTests
         {
             var status = await db.SyncStatuses.SingleAsync();
             Assert.Equal(SyncState.WaitingForRateLimit, status.State);
-            Assert.True(await db.PullRequests.AnyAsync(), "pages read before the limit are kept");
+            // (Which lane, pull requests or issues, spends the few points first varies from run to run.)
+            Assert.True(await db.PullRequests.AnyAsync() || await db.Issues.AnyAsync(), "pages read before the limit are kept");
             Assert.True(await db.SyncCursors.AnyAsync(c => c.NextCursor != null), "the GraphQL cursor is the checkpoint");
         }
 
