@@ -37,6 +37,7 @@ public static class HealthCoreSetup
             .RemoveAllLoggers();
         builder.Services.AddSingleton<GitHubStatus>();
         builder.Services.AddSingleton<RepositorySync>();
+        builder.Services.AddSingleton<RepositoryTracker>();
         builder.Services.AddOptions<TrackingOptions>().BindConfiguration(TrackingOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<TrackingOptions>, TrackingOptionsValidator>();
         builder.Services.TryAddSingleton<ISyncScheduler, NoSyncScheduler>();

@@ -1,5 +1,4 @@
 using Health.Core.GitHub;
-using Health.Core.GitHub.Sync;
 using Health.Core.Storage;
 using Health.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +14,7 @@ namespace Health.Core.Tracking;
 public sealed class RepositoryCatalog(
     IDbContextFactory<HealthDb> dbFactory,
     WriteGate writeGate,
-    RepositorySync sync,
+    RepositoryTracker tracker,
     ISyncScheduler scheduler,
     IOptions<TrackingOptions> options,
     TimeProvider time)
@@ -40,8 +39,8 @@ public sealed class RepositoryCatalog(
         try
         {
             found = target.Repository is { } name
-                ? [(await sync.TrackAsync(name, ct, source)).Repository]
-                : (await sync.TrackOwnerAsync(target.Owner, ct, source)).Repositories;
+                ? [(await tracker.TrackAsync(name, ct, source)).Repository]
+                : (await tracker.TrackOwnerAsync(target.Owner, ct, source)).Repositories;
         }
         catch (GitHubException e)
         {

@@ -39,7 +39,7 @@ internal static class SyncVerb
         var time = host.Services.GetRequiredService<TimeProvider>();
         try
         {
-            var tracked = await sync.TrackAsync(name, ct);
+            var tracked = await host.Services.GetRequiredService<Health.Core.Tracking.RepositoryTracker>().TrackAsync(name, ct);
             var report = await sync.SyncAsync(tracked.Repository.Id, new ConsoleProgress(cli.Error, time), ct, mode: mode);
             await WriteSummaryAsync(cli.Out, report with { Requests = report.Requests + tracked.Requests });
             switch (report.Outcome)

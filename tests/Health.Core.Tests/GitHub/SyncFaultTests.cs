@@ -138,7 +138,7 @@ public class SyncFaultTests
     {
         await using var h = await SyncHarness.StartAsync();
 
-        var e = await Assert.ThrowsAsync<GitHubNotFoundException>(() => h.Sync.TrackAsync(new RepositoryName("acme", "nope"), CancellationToken.None));
+        var e = await Assert.ThrowsAsync<GitHubNotFoundException>(() => h.Tracker.TrackAsync(new RepositoryName("acme", "nope"), CancellationToken.None));
 
         Assert.Contains("acme/nope", e.Message, StringComparison.Ordinal);
         Assert.Contains("404", e.Message, StringComparison.Ordinal);
@@ -170,7 +170,7 @@ public class SyncFaultTests
     {
         await using var h = await SyncHarness.StartAsync(simulator: o => o.ForbiddenRepositories.Add("acme/widgets"));
 
-        var e = await Assert.ThrowsAsync<GitHubAccessException>(() => h.Sync.TrackAsync(h.Name, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<GitHubAccessException>(() => h.Tracker.TrackAsync(h.Name, CancellationToken.None));
 
         Assert.Contains("403", e.Message, StringComparison.Ordinal);
         Assert.Contains("lacks access", e.Message, StringComparison.Ordinal);

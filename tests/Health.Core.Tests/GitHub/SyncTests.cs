@@ -147,7 +147,7 @@ public class SyncTests
     public async Task Sync_SecondSyncWhileOneRuns_IsSkipped()
     {
         await using var h = await SyncHarness.StartAsync(simulator: o => o.Latency = TimeSpan.FromMilliseconds(30));
-        var repo = await h.Sync.TrackAsync(h.Name, CancellationToken.None);
+        var repo = await h.Tracker.TrackAsync(h.Name, CancellationToken.None);
         var started = new TaskCompletionSource();
         var first = h.Sync.SyncAsync(repo.Repository.Id, new Progress<SyncProgress>(_ => started.TrySetResult()), CancellationToken.None);
         await started.Task.WaitAsync(TimeSpan.FromSeconds(30));

@@ -39,6 +39,8 @@ public sealed class SyncHarness : IAsyncDisposable
 
     public RepositorySync Sync => _host.Services.GetRequiredService<RepositorySync>();
 
+    public Health.Core.Tracking.RepositoryTracker Tracker => _host.Services.GetRequiredService<Health.Core.Tracking.RepositoryTracker>();
+
     public static async Task<SyncHarness> StartAsync(
         WorldOptions? world = null,
         Action<SimulatorOptions>? simulator = null,
@@ -89,7 +91,7 @@ public sealed class SyncHarness : IAsyncDisposable
     /// <summary>Tracks the world's first repository (if needed) and syncs it once.</summary>
     public async Task<SyncReport> SyncAsync(IProgress<SyncProgress>? progress = null, CancellationToken ct = default)
     {
-        var repo = await Sync.TrackAsync(Name, ct);
+        var repo = await Tracker.TrackAsync(Name, ct);
         return await Sync.SyncAsync(repo.Repository.Id, progress, ct);
     }
 

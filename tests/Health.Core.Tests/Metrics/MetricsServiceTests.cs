@@ -16,7 +16,7 @@ public class MetricsServiceTests
     public async Task ForRepository_AfterAnotherSync_SeesTheNewActivity()
     {
         await using var h = await SyncHarness.StartAsync(new WorldOptions { Prs = 150, End = DateTime.UtcNow.AddDays(-2) });
-        var repo = (await h.Sync.TrackAsync(h.Name, CancellationToken.None)).Repository;
+        var repo = (await h.Tracker.TrackAsync(h.Name, CancellationToken.None)).Repository;
         await h.Sync.SyncAsync(repo.Id, null, CancellationToken.None);
         var metrics = h.Service<MetricsService>();
         var before = await metrics.ForRepositoryAsync(repo.Id, "acme/widgets", PeriodKind.Month, null, null, CancellationToken.None);
@@ -43,7 +43,7 @@ public class MetricsServiceTests
     public async Task ForRepository_AfterAChangeSync_ReadsOnlyTheChangeAndEqualsAFreshRead()
     {
         await using var h = await SyncHarness.StartAsync(new WorldOptions { Prs = 200, End = DateTime.UtcNow.AddDays(-2) });
-        var repo = (await h.Sync.TrackAsync(h.Name, CancellationToken.None)).Repository;
+        var repo = (await h.Tracker.TrackAsync(h.Name, CancellationToken.None)).Repository;
         await h.Sync.SyncAsync(repo.Id, null, CancellationToken.None);
         var metrics = h.Service<MetricsService>();
         var before = await metrics.ForRepositoryAsync(repo.Id, "acme/widgets", PeriodKind.Week, null, null, CancellationToken.None);
@@ -87,7 +87,7 @@ public class MetricsServiceTests
     public async Task ForRepository_AfterAWholeDerivation_ReadsTheFactsAgain()
     {
         await using var h = await SyncHarness.StartAsync(new WorldOptions { Prs = 100, End = SyncHarness.WorldEnd });
-        var repo = (await h.Sync.TrackAsync(h.Name, CancellationToken.None)).Repository;
+        var repo = (await h.Tracker.TrackAsync(h.Name, CancellationToken.None)).Repository;
         await h.Sync.SyncAsync(repo.Id, null, CancellationToken.None);
         var metrics = h.Service<MetricsService>();
         var before = await metrics.ForRepositoryAsync(repo.Id, "acme/widgets", PeriodKind.Month, null, null, CancellationToken.None);
@@ -107,8 +107,8 @@ public class MetricsServiceTests
     public async Task ForGroup_PoolsTheRepositoriesKeptFacts_AndTheCacheLetsTheLeastRecentGo()
     {
         await using var h = await SyncHarness.StartAsync(new WorldOptions { Prs = 300, ExtraRepositories = 1, End = SyncHarness.WorldEnd });
-        var first = (await h.Sync.TrackAsync(h.Name, CancellationToken.None)).Repository;
-        var second = (await h.Sync.TrackAsync(new Health.Core.GitHub.RepositoryName("acme", "widgets-2"), CancellationToken.None)).Repository;
+        var first = (await h.Tracker.TrackAsync(h.Name, CancellationToken.None)).Repository;
+        var second = (await h.Tracker.TrackAsync(new Health.Core.GitHub.RepositoryName("acme", "widgets-2"), CancellationToken.None)).Repository;
         await h.Sync.SyncAsync(first.Id, null, CancellationToken.None);
         await h.Sync.SyncAsync(second.Id, null, CancellationToken.None);
 

@@ -15,7 +15,7 @@ public class StoredMetricsTests
     public async Task RowsAsync_AfterARestart_GivesTheStoredRowsWithoutReadingFacts_UntilASyncMovesTheFactsOn()
     {
         await using var h = await SyncHarness.StartAsync(new WorldOptions { Prs = 150, End = DateTime.UtcNow.AddDays(-2) });
-        var repo = (await h.Sync.TrackAsync(h.Name, CancellationToken.None)).Repository;
+        var repo = (await h.Tracker.TrackAsync(h.Name, CancellationToken.None)).Repository;
         await h.Sync.SyncAsync(repo.Id, null, CancellationToken.None);
         var (from, to) = (new DateOnly(2025, 1, 1), DateOnly.FromDateTime(DateTime.UtcNow));
         var computed = await h.Service<MetricsService>().ForRepositoryAsync(repo.Id, "acme/widgets", PeriodKind.Month, from, to, CancellationToken.None);

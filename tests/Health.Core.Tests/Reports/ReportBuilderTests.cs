@@ -21,7 +21,7 @@ public sealed class ReportBuilderTests
         await using var h = await SyncHarness.StartAsync(new WorldOptions { Prs = 80, ExtraRepositories = 1, YearsOfHistory = 1, End = SyncHarness.WorldEnd });
         foreach (var repo in h.World.Repositories)
         {
-            var tracked = await h.Sync.TrackAsync(new RepositoryName(repo.Owner, repo.Name), CancellationToken.None);
+            var tracked = await h.Tracker.TrackAsync(new RepositoryName(repo.Owner, repo.Name), CancellationToken.None);
             await h.Sync.SyncAsync(tracked.Repository.Id, null, CancellationToken.None);
         }
 

@@ -19,8 +19,8 @@ public sealed class ScheduleCoverageTests
     public async Task Coverage_RepositoriesUntrackedOneByOne_ReportCoversWhatIsTracked_ThenNothingWithTheReason()
     {
         await using var h = await SyncHarness.StartAsync(new WorldOptions { Prs = 10, ExtraRepositories = 1, End = SyncHarness.WorldEnd });
-        var widgets = (await h.Sync.TrackAsync(new RepositoryName("acme", "widgets"), CancellationToken.None)).Repository.Id;
-        var widgets2 = (await h.Sync.TrackAsync(new RepositoryName("acme", "widgets-2"), CancellationToken.None)).Repository.Id;
+        var widgets = (await h.Tracker.TrackAsync(new RepositoryName("acme", "widgets"), CancellationToken.None)).Repository.Id;
+        var widgets2 = (await h.Tracker.TrackAsync(new RepositoryName("acme", "widgets-2"), CancellationToken.None)).Repository.Id;
         var schedule = await AddScheduleAsync(h, "acme/widgets, acme/widgets-2");
         await using var db = h.NewDb();
 

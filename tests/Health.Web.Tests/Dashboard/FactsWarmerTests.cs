@@ -21,7 +21,7 @@ public sealed class FactsWarmerTests
         app.Start();
         var sync = app.Services.GetRequiredService<RepositorySync>();
         var metrics = app.Services.GetRequiredService<MetricsService>();
-        var tracked = await sync.TrackAsync(new RepositoryName("acme", "widgets"), CancellationToken.None);
+        var tracked = await app.Services.GetRequiredService<Health.Core.Tracking.RepositoryTracker>().TrackAsync(new RepositoryName("acme", "widgets"), CancellationToken.None);
         Assert.Equal(SyncOutcome.Succeeded, (await sync.SyncAsync(tracked.Repository.Id, null, CancellationToken.None)).Outcome);
         await Eventually.TrueAsync(() => metrics.Loads >= 1, "the facts read after the backfill");
 

@@ -17,7 +17,7 @@ public sealed class DeriveFactsJobTests
     public async Task Start_BotRulesChanged_DerivesAgainInTheBackgroundAndFiguresFollowTheNewRules()
     {
         await using var app = await AppHarness.StartAsync();
-        var tracked = await app.Services.GetRequiredService<RepositorySync>().TrackAsync(new RepositoryName("acme", "widgets"), CancellationToken.None);
+        var tracked = await app.Services.GetRequiredService<Health.Core.Tracking.RepositoryTracker>().TrackAsync(new RepositoryName("acme", "widgets"), CancellationToken.None);
         var id = tracked.Repository.Id;
         Assert.Equal(SyncOutcome.Succeeded, (await app.Services.GetRequiredService<RepositorySync>().SyncAsync(id, null, CancellationToken.None)).Outcome);
         var humans = app.Repo.Pulls.Where(p => p.User?.Type != AccountTypes.Bot && p.User?.Login != "ci-helper").ToList();
@@ -41,7 +41,7 @@ public sealed class DeriveFactsJobTests
         // The facts warmer, which queues the derivation of stale facts, looks only at start here: the facts stay stale.
         await using var app = await AppHarness.StartAsync(settings: new Dictionary<string, string?> { ["Dashboard:RefreshInterval"] = "00:05:00" });
         var sync = app.Services.GetRequiredService<RepositorySync>();
-        var id = (await sync.TrackAsync(new RepositoryName("acme", "widgets"), CancellationToken.None)).Repository.Id;
+        var id = (await app.Services.GetRequiredService<Health.Core.Tracking.RepositoryTracker>().TrackAsync(new RepositoryName("acme", "widgets"), CancellationToken.None)).Repository.Id;
         Assert.Equal(SyncOutcome.Succeeded, (await sync.SyncAsync(id, null, CancellationToken.None)).Outcome);
         using var client = app.CreateClient();
         using (var fresh = await client.GetAsync(new Uri("/export/metrics.csv?repo=acme/widgets&period=month", UriKind.Relative)))

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Health.Core.GitHub.Sync;
 
 /// <summary>
-/// Tracks repositories and syncs them: the one code path behind the <c>sync</c> verb and the background jobs.
+/// Syncs repositories (tracked by <see cref="Tracking.RepositoryTracker"/>): the one code path behind the <c>sync</c> verb and the background jobs.
 /// A sync is a backfill the first time and incremental after; any sync may be cut at any moment and rerun.
 /// </summary>
 public sealed partial class RepositorySync(
@@ -24,67 +24,6 @@ public sealed partial class RepositorySync(
     ILogger<RepositorySync> logger,
     IOptions<SyncLeaseOptions> leaseOptions)
 {
-    /// <summary>
-    /// Finds or adds the repository, asking GitHub (one request, counted in <see cref="Tracked.Requests"/>) only when it is new.
-    /// Throws <see cref="GitHubException"/> when GitHub does not know it; nothing is written then.
-    /// </summary>
-    public async Task<Tracked> TrackAsync(RepositoryName name, CancellationToken ct, RepositorySource source = RepositorySource.User)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var known = await db.Repositories.SingleOrDefaultAsync(r => r.FullNameKey == name.Key, ct);
-        if (known is not null)
-        {
-            return new Tracked(known, 0);
-        }
-
-        var api = NewApi(name.Owner);
-        var (dto, etag) = await api.GetRepositoryAsync(name, null, ct);
-        var repo = await db.Repositories.SingleOrDefaultAsync(r => r.GitHubId == dto!.Id, ct);
-        if (repo is null)
-        {
-            repo = new TrackedRepository { Owner = name.Owner, Name = name.Name, FullNameKey = name.Key, AddedAt = time.GetUtcNow().UtcDateTime, Source = source };
-            db.Repositories.Add(repo);
-        }
-
-        Apply(repo, dto!, etag);
-        await db.SaveChangesAsync(ct);
-        await StartDerivedStatesAsync(db, [repo], ct);
-        return new Tracked(repo, api.Stats.Requests);
-    }
-
-    /// <summary>
-    /// The public repositories of an organisation or user, each found or added (one listing, no request per repository).
-    /// Throws <see cref="GitHubException"/> when GitHub knows no such owner; nothing is written then.
-    /// </summary>
-    public async Task<TrackedOwner> TrackOwnerAsync(string owner, CancellationToken ct, RepositorySource source = RepositorySource.User)
-    {
-        var api = NewApi(owner);
-        var listed = await api.ListPublicRepositoriesAsync(owner, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var result = new List<TrackedRepository>();
-        foreach (var dto in listed.Where(r => !r.Private && r.Id > 0))
-        {
-            if (!RepositoryName.TryParse(dto.FullName, out var name, out _))
-            {
-                continue;
-            }
-
-            var repo = await db.Repositories.SingleOrDefaultAsync(r => r.GitHubId == dto.Id || r.FullNameKey == name.Key, ct);
-            if (repo is null)
-            {
-                repo = new TrackedRepository { Owner = name.Owner, Name = name.Name, FullNameKey = name.Key, AddedAt = time.GetUtcNow().UtcDateTime, Source = source };
-                db.Repositories.Add(repo);
-                Apply(repo, dto, null);
-            }
-
-            result.Add(repo);
-        }
-
-        await db.SaveChangesAsync(ct);
-        await StartDerivedStatesAsync(db, result, ct);
-        return new TrackedOwner(result, api.Stats.Requests);
-    }
-
     /// <summary>
     /// Syncs one repository. With a <paramref name="budget"/>, the sync stops at that point with
     /// <see cref="SyncOutcome.Incomplete"/>: whatever was committed stays, and the next sync resumes from the checkpoint.
@@ -282,7 +221,7 @@ public sealed partial class RepositorySync(
         return new RepositoryName(repo.Owner, repo.Name);
     }
 
-    private static void Apply(TrackedRepository repo, Dto.RepositoryDto dto, string? etag)
+    internal static void Apply(TrackedRepository repo, Dto.RepositoryDto dto, string? etag)
     {
         repo.GitHubId = dto.Id;
         repo.ETag = etag;
@@ -293,21 +232,6 @@ public sealed partial class RepositorySync(
             repo.Name = canonical.Name;
             repo.FullNameKey = canonical.Key;
         }
-    }
-
-    /// <summary>
-    /// A repository tracked just now has no data: every page a sync commits derives its own facts, so its facts are whole from the
-    /// start (a repository tracked before this was recorded gets one whole derivation).
-    /// </summary>
-    private async Task StartDerivedStatesAsync(HealthDb db, IReadOnlyList<TrackedRepository> repositories, CancellationToken ct)
-    {
-        var ids = repositories.Select(r => r.Id).ToList();
-        var known = await db.DerivedStates.Where(d => ids.Contains(d.RepositoryId)).Select(d => d.RepositoryId).ToListAsync(ct);
-        var withData = await db.PullRequests.Where(p => ids.Contains(p.RepositoryId)).Select(p => p.RepositoryId)
-            .Union(db.Issues.Where(i => ids.Contains(i.RepositoryId)).Select(i => i.RepositoryId))
-            .Distinct().ToListAsync(ct);
-        db.DerivedStates.AddRange(ids.Except(known).Except(withData).Select(derived.NewState));
-        await db.SaveChangesAsync(ct);
     }
 
     private async Task FinishAsync(int repositoryId, SyncState state, string? error, DateTime? resetAt, SyncReport report)
@@ -342,18 +266,12 @@ public sealed partial class RepositorySync(
     }
 
     /// <summary>A sync's (or a look-up's) client; its requests draw their identities from the pool for the repositories of <paramref name="owner"/>.</summary>
-    private GitHubApi NewApi(string owner) => new(connections.Connection, options.Value, time, logger, status, identities, owner);
+    internal GitHubApi NewApi(string owner) => new(connections.Connection, options.Value, time, logger, status, identities, owner);
 
     private static SyncReport Report(RepositoryName name, SyncOutcome outcome, string? error, DateTime? resumeAfter, SyncCounts counts, GitHubApi api, Stopwatch clock) =>
         new(name.FullName, outcome, error, resumeAfter, counts.ByKind, counts.Malformed, counts.Vanished,
             api.Stats.Requests, api.Stats.NotModified, api.Stats.RateLimitRemaining >= 0 ? api.Stats.RateLimitRemaining : null, clock.Elapsed,
             api.Stats.GraphQLRequests, api.Stats.Points, api.Stats.GraphQLRemaining >= 0 ? api.Stats.GraphQLRemaining : null);
-
-    /// <summary>A tracked repository, and the GitHub requests it took to find it.</summary>
-    public sealed record Tracked(TrackedRepository Repository, int Requests);
-
-    /// <summary>The public repositories of an owner, found or added, and the GitHub requests the listing took.</summary>
-    public sealed record TrackedOwner(IReadOnlyList<TrackedRepository> Repositories, int Requests);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync of {Repository} skipped: lease held by {Holder}")]
     private static partial void LogSkipped(ILogger logger, string repository, string? holder);

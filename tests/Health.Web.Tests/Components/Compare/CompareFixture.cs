@@ -32,7 +32,7 @@ public sealed class CompareFixture : SyncedWorldFixture
         var sync = services.GetRequiredService<RepositorySync>();
         foreach (var name in new[] { "widgets", "widgets-2", "widgets-3", "widgets-4", "widgets-5", "widgets-6" })
         {
-            var tracked = await sync.TrackAsync(new RepositoryName("acme", name), CancellationToken.None);
+            var tracked = await services.GetRequiredService<Health.Core.Tracking.RepositoryTracker>().TrackAsync(new RepositoryName("acme", name), CancellationToken.None);
             await sync.SyncAsync(tracked.Repository.Id, null, CancellationToken.None);
             Ids[$"acme/{name}"] = tracked.Repository.Id;
         }

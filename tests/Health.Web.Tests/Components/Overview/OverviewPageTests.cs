@@ -67,7 +67,7 @@ public sealed class OverviewPageTests : IAsyncLifetime
     public async Task Render_SyncedRepository_ShowsLastMonthsNumbersFromTheMetrics()
     {
         var sync = _ctx.Services.GetRequiredService<RepositorySync>();
-        var tracked = await sync.TrackAsync(new RepositoryName("acme", "widgets"), CancellationToken.None);
+        var tracked = await _ctx.Services.GetRequiredService<Health.Core.Tracking.RepositoryTracker>().TrackAsync(new RepositoryName("acme", "widgets"), CancellationToken.None);
         await sync.SyncAsync(tracked.Repository.Id, null, CancellationToken.None);
         var rows = await _ctx.Services.GetRequiredService<MetricsService>().ForRepositoryAsync(
             tracked.Repository.Id, "acme/widgets", PeriodKind.Month, new DateOnly(2026, 9, 1), new DateOnly(2026, 10, 31), CancellationToken.None);

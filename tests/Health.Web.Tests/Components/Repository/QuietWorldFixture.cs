@@ -43,7 +43,7 @@ public sealed class QuietWorldFixture : SyncedWorldFixture
         var sync = services.GetRequiredService<RepositorySync>();
         foreach (var name in new[] { "widgets", "widgets-2" })
         {
-            var tracked = await sync.TrackAsync(new RepositoryName("acme", name), CancellationToken.None);
+            var tracked = await services.GetRequiredService<Health.Core.Tracking.RepositoryTracker>().TrackAsync(new RepositoryName("acme", name), CancellationToken.None);
             await sync.SyncAsync(tracked.Repository.Id, null, CancellationToken.None);
             Ids[$"acme/{name}"] = tracked.Repository.Id;
         }

@@ -24,7 +24,7 @@ public sealed class RepositoryPageFixture : SyncedWorldFixture
     protected override async Task SeedAsync(IServiceProvider services)
     {
         var sync = services.GetRequiredService<RepositorySync>();
-        var tracked = await sync.TrackAsync(new RepositoryName("acme", "widgets"), CancellationToken.None);
+        var tracked = await services.GetRequiredService<Health.Core.Tracking.RepositoryTracker>().TrackAsync(new RepositoryName("acme", "widgets"), CancellationToken.None);
         await sync.SyncAsync(tracked.Repository.Id, null, CancellationToken.None);
         await using var db = await services.GetRequiredService<IDbContextFactory<HealthDb>>().CreateDbContextAsync();
         var busy = new TrackedRepository { Owner = "acme", Name = "busy", FullNameKey = "acme/busy", GitHubId = 99 };
