@@ -12,10 +12,10 @@ public sealed record DashboardPeriod(
     int BotIssuesOpened);
 
 /// <summary>One monthly newcomer cohort: its size, and for months 0 to 12 after it the share that authored another PR (null = blank).</summary>
-public sealed record CohortRow(DateTime Month, int Newcomers, IReadOnlyList<double?> Shares);
+public sealed record ReturningNewcomersRow(DateTime Month, int Newcomers, IReadOnlyList<double?> Shares);
 
 /// <summary>What the repository page charts beyond the metrics rows: one entry a period, and the cohorts of the range's months.</summary>
-public sealed record DashboardCharts(IReadOnlyList<DashboardPeriod> Periods, IReadOnlyList<CohortRow> Cohorts);
+public sealed record DashboardCharts(IReadOnlyList<DashboardPeriod> Periods, IReadOnlyList<ReturningNewcomersRow> Cohorts);
 
 /// <summary>An open PR or issue that no one has answered yet.</summary>
 public sealed record WaitingItem(int Number, string Title, string? AuthorLogin, DateTime CreatedAt, TimeSpan Waiting, string Url);

@@ -7,7 +7,7 @@ namespace Health.Core.Dashboard;
 /// calendar month (UTC). Cell <c>m</c> (0 to 12) is the share of the cohort that authored another PR, created later
 /// than their first one, in the calendar month <c>m</c> months after the cohort's month (0: the same month).
 /// A cell is blank until its month has ended before the last successful sync, and when the cohort is empty.
-/// (Not the cohorts export, <see cref="Export.CohortsCsv"/>: that counts any contribution, 1, 2, 3, 6 and 12 months on.)
+/// (Not the cohorts export, <see cref="Metrics.NewcomerCohorts"/>: that counts any contribution, 1, 2, 3, 6 and 12 months on.)
 /// </summary>
 public static class ReturningNewcomers
 {
@@ -18,7 +18,7 @@ public static class ReturningNewcomers
     /// <param name="firstPrOf">Each human author's first PR creation time.</param>
     /// <param name="prs">Human-authored PRs (author, created at); they may include the first PRs themselves.</param>
     /// <param name="lastSyncAt">The last successful sync; null leaves every cell blank.</param>
-    public static IReadOnlyList<CohortRow> Compute(
+    public static IReadOnlyList<ReturningNewcomersRow> Compute(
         IReadOnlyDictionary<long, DateTime> firstPrOf,
         IEnumerable<(long AuthorId, DateTime CreatedAt)> prs,
         DateTime firstMonth,
@@ -60,7 +60,7 @@ public static class ReturningNewcomers
             }
         }
 
-        return months.Select(month => new CohortRow(month, members[month], [.. Enumerable.Range(0, MaxOffset + 1).Select(offset =>
+        return months.Select(month => new ReturningNewcomersRow(month, members[month], [.. Enumerable.Range(0, MaxOffset + 1).Select(offset =>
         {
             var complete = lastSyncAt is { } synced && month.AddMonths(offset + 1) <= synced;
             return complete ? Rates.Ratio(active.GetValueOrDefault((month, offset))?.Count ?? 0, members[month]) : null;

@@ -10,7 +10,7 @@ namespace Health.Core.Export;
 /// Turns an <see cref="ExportRequest"/> into rows: resolves the repositories among the tracked ones, then computes from the
 /// facts as the database holds them (callers see to stale ones first: <see cref="DerivedFacts.DeriveStaleAsync"/>).
 /// </summary>
-public sealed class ExportService(IDbContextFactory<HealthDb> dbFactory, MetricsService metrics, TimeProvider time, IOptions<IntakeOptions> intake)
+public sealed class ExportService(IDbContextFactory<HealthDb> dbFactory, MetricsService metrics, IOptions<IntakeOptions> intake)
 {
     /// <summary>The exports there are, by the name the CLI and the URLs use.</summary>
     public static readonly IReadOnlyList<string> Kinds = ["metrics", "intake", "prs", "contributors", "cohorts"];
@@ -35,13 +35,25 @@ public sealed class ExportService(IDbContextFactory<HealthDb> dbFactory, Metrics
             return rows.Count;
         }
 
+        if (kind == "cohorts")
+        {
+            var rows = await CohortsAsync(request, repositories, ct);
+            await CohortsCsv.WriteAsync(writer, rows, ct);
+            return rows.Count;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (kind == "prs")
         {
             return await PullRequestsCsv.WriteAsync(db, repositories, request.From, request.To, writer, ct);
         }
 
-        // Contributors and cohorts: per repository, or pooled for a group (accounts counted once).
+        if (kind != "contributors")
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown export");
+        }
+
+        // Contributors: per repository, or pooled for a group (accounts counted once).
         var sets = request.Group
             ? [(Ids: repositories.Select(r => r.Id).ToList(), Label: GroupLabel(request, repositories))]
             : repositories.Select(r => (Ids: new List<int> { r.Id }, Label: r.Name)).ToList();
@@ -49,13 +61,7 @@ public sealed class ExportService(IDbContextFactory<HealthDb> dbFactory, Metrics
         var header = true;
         foreach (var (ids, label) in sets)
         {
-            var lastSync = await LastSyncAsync(db, ids, ct);
-            total += kind switch
-            {
-                "contributors" => await ContributorsCsv.WriteAsync(db, ids, label, lastSync, writer, header, ct),
-                "cohorts" => await CohortsCsv.WriteAsync(db, ids, label, time.GetUtcNow().UtcDateTime, lastSync, writer, header, ct),
-                _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown export"),
-            };
+            total += await ContributorsCsv.WriteAsync(db, ids, label, await LastSyncAsync(db, ids, ct), writer, header, ct);
             header = false;
         }
 
@@ -116,6 +122,23 @@ public sealed class ExportService(IDbContextFactory<HealthDb> dbFactory, Metrics
         foreach (var (id, name) in repositories)
         {
             rows.AddRange(await metrics.IntakeAsync([id], name, request.Period, request.From, request.To, target, ct));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Cohort rows: each repository in turn, or one pooled group when asked.</summary>
+    public async Task<IReadOnlyList<NewcomerCohortRow>> CohortsAsync(ExportRequest request, IReadOnlyList<(int Id, string Name)> repositories, CancellationToken ct)
+    {
+        if (request.Group)
+        {
+            return await metrics.CohortsAsync(repositories.Select(r => r.Id).ToList(), GroupLabel(request, repositories), ct);
+        }
+
+        var rows = new List<NewcomerCohortRow>();
+        foreach (var (id, name) in repositories)
+        {
+            rows.AddRange(await metrics.CohortsAsync([id], name, ct));
         }
 
         return rows;

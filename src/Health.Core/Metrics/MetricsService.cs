@@ -42,6 +42,10 @@ public sealed partial class MetricsService(
     public Task<IReadOnlyList<IntakeRow>> IntakeAsync(IReadOnlyCollection<int> repositoryIds, string label, PeriodKind kind, DateOnly? from, DateOnly? to, TimeSpan target, CancellationToken ct) =>
         ComputeAsync(repositoryIds, $"intake|{label}|{kind}|{target.Ticks}", from, to, (facts, now) => IntakeCalculator.Compute(label, facts, kind, now, target, from, to), ct);
 
+    /// <summary>The newcomer cohorts of one repository or a pooled group (accounts counted once), from the first cohort to now.</summary>
+    public Task<IReadOnlyList<NewcomerCohortRow>> CohortsAsync(IReadOnlyCollection<int> repositoryIds, string label, CancellationToken ct) =>
+        ComputeAsync(repositoryIds, $"cohorts|{label}", null, null, (facts, now) => NewcomerCohorts.Compute(label, facts, now), ct);
+
     /// <summary>
     /// Rows computed from the repositories' kept facts, pooled; kept while those facts stay at the same versions (without a
     /// range the rows run to today, so they are kept only for the day).

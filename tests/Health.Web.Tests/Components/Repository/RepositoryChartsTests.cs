@@ -16,7 +16,7 @@ public sealed class RepositoryChartsTests
     private static MetricsRow Row(DateTime start, int opened, int merged, int closed, double? mergeRate, double? responseMedian = null) =>
         new("acme/widgets", start, opened, merged, closed, mergeRate, 7, responseMedian, responseMedian * 3, 1, 5.5, 30, 90.125, 4, 2, 3, 48, 9, 2, 1, 0, null, 0.5, 2);
 
-    private static ChartInput Input(bool bots = false, IReadOnlyList<MetricsRow>? rows = null, IReadOnlyList<CohortRow>? cohorts = null)
+    private static ChartInput Input(bool bots = false, IReadOnlyList<MetricsRow>? rows = null, IReadOnlyList<ReturningNewcomersRow>? cohorts = null)
     {
         rows ??= [Row(Jan, 10, 6, 2, 0.75, 2.5), Row(Feb, 4, 1, 3, 0.25)];
         var extras = rows.Select(r => new DashboardPeriod(r.PeriodStart, 12.75, new ReviewLoadShares(10, 4, 0.5, 0.9, 1), 3, 1)).ToList();
@@ -111,7 +111,7 @@ public sealed class RepositoryChartsTests
     public void Build_TwoCohorts_HeatmapRowPerCohortWithThirteenCells()
     {
         double?[] shares = [0.5, 0.25, .. Enumerable.Repeat<double?>(null, 11)];
-        var input = Input(cohorts: [new CohortRow(Jan, 4, shares), new CohortRow(Feb, 0, [.. Enumerable.Repeat<double?>(null, 13)])]);
+        var input = Input(cohorts: [new ReturningNewcomersRow(Jan, 4, shares), new ReturningNewcomersRow(Feb, 0, [.. Enumerable.Repeat<double?>(null, 13)])]);
 
         var cohorts = Chart(input, "cohort-retention");
 
