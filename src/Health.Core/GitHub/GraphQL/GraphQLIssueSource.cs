@@ -6,7 +6,7 @@ using Health.Core.Storage.Entities;
 namespace Health.Core.GitHub.GraphQL;
 
 /// <summary>Issues through GraphQL (which lists no pull requests among them), newest update first, with every comment.</summary>
-internal sealed class GraphQLIssueSource(SyncContext sync, GraphQLClient client, bool pollRest) : GraphQLSource<IssueDto>(sync, pollRest)
+internal sealed class GraphQLIssueSource(SyncContext sync, GraphQLClient client, bool pollRest) : GraphQLSource<IssueDto, IssuePage>(sync, pollRest)
 {
     public override SyncStream Stream => SyncStream.Issues;
 
@@ -16,7 +16,7 @@ internal sealed class GraphQLIssueSource(SyncContext sync, GraphQLClient client,
 
     public override DateTime? UpdatedAt(IssueDto item) => item.UpdatedAt;
 
-    protected override async Task<SourcePage<IssueDto>> QueryAsync(string? position, CancellationToken ct)
+    protected override async Task<SourcePage<IssueDto, IssuePage>> QueryAsync(string? position, CancellationToken ct)
     {
         var (page, next, pages, date) = await PageAsync(
             client,
@@ -29,12 +29,12 @@ internal sealed class GraphQLIssueSource(SyncContext sync, GraphQLClient client,
             n => n.UpdatedAt,
             nodes => new IssuePage(nodes),
             ct);
-        return new SourcePage<IssueDto>(page.Issues, page, false, null, next, pages, date);
+        return new SourcePage<IssueDto, IssuePage>(page.Issues, page, false, null, next, pages, date);
     }
 
-    public override async Task ApplyAsync(PageContext context, SourcePage<IssueDto> page, CancellationToken ct)
+    public override async Task ApplyAsync(PageContext context, SourcePage<IssueDto, IssuePage> page, CancellationToken ct)
     {
         await IssueRows.StageAsync(context, page.Items, ct);
-        await CommentRows.StageIssueCommentsAsync(context, ((IssuePage)page.Children!).Comments, ct);
+        await CommentRows.StageIssueCommentsAsync(context, page.Children.Comments, ct);
     }
 }

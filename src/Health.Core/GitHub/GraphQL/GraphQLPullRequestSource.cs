@@ -9,7 +9,7 @@ namespace Health.Core.GitHub.GraphQL;
 /// Pull requests through GraphQL, newest update first, each page carrying every PR's reviews, comments, review comments
 /// and labels (finished by batched follow-ups where a PR has more than fit).
 /// </summary>
-internal sealed class GraphQLPullRequestSource(SyncContext sync, GraphQLClient client, bool pollRest) : GraphQLSource<PullDto>(sync, pollRest)
+internal sealed class GraphQLPullRequestSource(SyncContext sync, GraphQLClient client, bool pollRest) : GraphQLSource<PullDto, PullRequestPage>(sync, pollRest)
 {
     public override SyncStream Stream => SyncStream.PullRequests;
 
@@ -19,7 +19,7 @@ internal sealed class GraphQLPullRequestSource(SyncContext sync, GraphQLClient c
 
     public override DateTime? UpdatedAt(PullDto item) => item.UpdatedAt;
 
-    protected override async Task<SourcePage<PullDto>> QueryAsync(string? position, CancellationToken ct)
+    protected override async Task<SourcePage<PullDto, PullRequestPage>> QueryAsync(string? position, CancellationToken ct)
     {
         var (page, next, pages, date) = await PageAsync(
             client,
@@ -37,12 +37,12 @@ internal sealed class GraphQLPullRequestSource(SyncContext sync, GraphQLClient c
             n => n.UpdatedAt,
             nodes => new PullRequestPage(nodes),
             ct);
-        return new SourcePage<PullDto>(page.Pulls, page, false, null, next, pages, date);
+        return new SourcePage<PullDto, PullRequestPage>(page.Pulls, page, false, null, next, pages, date);
     }
 
-    public override async Task ApplyAsync(PageContext context, SourcePage<PullDto> page, CancellationToken ct)
+    public override async Task ApplyAsync(PageContext context, SourcePage<PullDto, PullRequestPage> page, CancellationToken ct)
     {
-        var children = (PullRequestPage)page.Children!;
+        var children = page.Children;
         await PullRequestRows.StageAsync(context, page.Items, children.Reviews, ct);
         await CommentRows.StageIssueCommentsAsync(context, children.Comments, ct);
         await CommentRows.StageReviewCommentsAsync(context, children.ReviewComments, ct);

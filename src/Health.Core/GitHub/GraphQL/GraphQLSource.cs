@@ -12,7 +12,8 @@ namespace Health.Core.GitHub.GraphQL;
 /// (<see cref="PageSize"/>); a saved cursor GitHub no longer takes restarts the pass from the top (the watermark stays, so
 /// nothing is missed, and upserts make the re-read harmless).
 /// </summary>
-internal abstract partial class GraphQLSource<T>(SyncContext sync, bool pollRest) : IPageSource<T>
+internal abstract partial class GraphQLSource<T, TPage>(SyncContext sync, bool pollRest) : IPageSource<T, TPage>
+    where TPage : IGraphQLPage
 {
     private DateTime? _watermark;
 
@@ -43,17 +44,17 @@ internal abstract partial class GraphQLSource<T>(SyncContext sync, bool pollRest
 
     public abstract DateTime? UpdatedAt(T item);
 
-    public abstract Task ApplyAsync(PageContext context, SourcePage<T> page, CancellationToken ct);
+    public abstract Task ApplyAsync(PageContext context, SourcePage<T, TPage> page, CancellationToken ct);
 
-    public async Task<SourcePage<T>> ReadAsync(string? position, string? ifNoneMatch, CancellationToken ct)
+    public async Task<SourcePage<T, TPage>> ReadAsync(string? position, string? ifNoneMatch, CancellationToken ct)
     {
         var poll = position is null && pollRest ? await sync.Api.GetPageAsync<T>(new Uri(RestFirstPage, UriKind.Relative), ifNoneMatch, ct) : null;
         if (poll is { NotModified: true })
         {
-            return SourcePage<T>.Unchanged(poll.ETag, poll.ServerDate);
+            return SourcePage<T, TPage>.Unchanged(poll.ETag, poll.ServerDate);
         }
 
-        SourcePage<T> page;
+        SourcePage<T, TPage> page;
         try
         {
             page = await QueryAsync(position, ct);
@@ -72,7 +73,7 @@ internal abstract partial class GraphQLSource<T>(SyncContext sync, bool pollRest
     /// Asks for the page at <paramref name="position"/>: the owner, name, page size and cursor, and what <paramref name="more"/>
     /// adds; keeps the nodes the pass still needs (<see cref="StillUnknown"/>) and finishes their children in batched follow-ups.
     /// </summary>
-    protected async Task<(TPage Page, string? Next, int? TotalPages, DateTime ServerDate)> PageAsync<TData, TNode, TPage>(
+    protected async Task<(TPage Page, string? Next, int? TotalPages, DateTime ServerDate)> PageAsync<TData, TNode>(
         GraphQLClient client,
         string document,
         string? position,
@@ -85,7 +86,6 @@ internal abstract partial class GraphQLSource<T>(SyncContext sync, bool pollRest
         CancellationToken ct)
         where TData : class
         where TNode : class
-        where TPage : IGraphQLPage
     {
         var target = $"the {Label} of {sync.Repository} (GraphQL)";
         var (data, date) = await client.QueryAsync(
@@ -130,7 +130,7 @@ internal abstract partial class GraphQLSource<T>(SyncContext sync, bool pollRest
     }
 
     /// <summary>The page at <paramref name="position"/> (null: the first), with its children complete.</summary>
-    protected abstract Task<SourcePage<T>> QueryAsync(string? position, CancellationToken ct);
+    protected abstract Task<SourcePage<T, TPage>> QueryAsync(string? position, CancellationToken ct);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "GitHub refused the saved cursor of the {Stream} of {Repository} ({Reason}); reading them again from the top")]
     private static partial void LogCursorRefused(ILogger logger, string stream, string repository, string reason);

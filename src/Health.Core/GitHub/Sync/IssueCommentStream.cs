@@ -15,6 +15,6 @@ internal sealed class IssueCommentStream : IStreamHandler<IssueCommentDto>
 
     public DateTime? UpdatedAt(IssueCommentDto item) => item.UpdatedAt;
 
-    public Task ApplyAsync(PageContext c, IReadOnlyList<IssueCommentDto> items, object? children, CancellationToken ct) =>
+    public Task ApplyAsync(PageContext c, IReadOnlyList<IssueCommentDto> items, CancellationToken ct) =>
         CommentRows.StageIssueCommentsAsync(c, items.Select(i => (i, NumberFromUrl.Parse(i.IssueUrl))).ToList(), ct);
 }

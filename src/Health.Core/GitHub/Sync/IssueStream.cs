@@ -15,6 +15,6 @@ internal sealed class IssueStream : IStreamHandler<IssueDto>
 
     public DateTime? UpdatedAt(IssueDto item) => item.UpdatedAt;
 
-    public Task ApplyAsync(PageContext c, IReadOnlyList<IssueDto> items, object? children, CancellationToken ct) =>
+    public Task ApplyAsync(PageContext c, IReadOnlyList<IssueDto> items, CancellationToken ct) =>
         IssueRows.StageAsync(c, items.Where(i => !i.IsPullRequest).ToList(), ct);
 }

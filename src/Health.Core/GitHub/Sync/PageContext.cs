@@ -5,7 +5,7 @@ namespace Health.Core.GitHub.Sync;
 
 /// <summary>
 /// What a stream handler needs to store one page. Handlers read and stage; the staged writes run later,
-/// together, in the page's transaction (see <see cref="StreamPass{T}"/>).
+/// together, in the page's transaction (see <see cref="StreamPass{T, TChildren}"/>).
 /// </summary>
 internal sealed class PageContext(HealthDb db, int repositoryId, SyncCounts counts)
 {

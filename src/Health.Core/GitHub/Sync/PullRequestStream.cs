@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Health.Core.GitHub.Sync;
 
 /// <summary>Pull requests, and the reviews of those that changed since their reviews were last read.</summary>
-internal sealed partial class PullRequestStream : IStreamHandler<PullDto>
+internal sealed partial class PullRequestStream : IStreamHandler<PullDto, IReadOnlyDictionary<int, List<ReviewDto>>>
 {
     public SyncStream Stream => SyncStream.PullRequests;
 
@@ -19,7 +19,7 @@ internal sealed partial class PullRequestStream : IStreamHandler<PullDto>
     public DateTime? UpdatedAt(PullDto item) => item.UpdatedAt;
 
     /// <summary>Reads the reviews of the page's PRs that changed since their reviews were last read completely.</summary>
-    public async Task<object?> ReadChildrenAsync(SyncContext sync, IReadOnlyList<PullDto> items, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<int, List<ReviewDto>>> ReadChildrenAsync(SyncContext sync, IReadOnlyList<PullDto> items, CancellationToken ct)
     {
         var ids = items.Select(p => p.Id).ToList();
         Dictionary<long, DateTime?> readAt;
@@ -32,8 +32,8 @@ internal sealed partial class PullRequestStream : IStreamHandler<PullDto>
         return await ReadReviewsAsync(sync, changed, ct);
     }
 
-    public Task ApplyAsync(PageContext c, IReadOnlyList<PullDto> items, object? children, CancellationToken ct) =>
-        PullRequestRows.StageAsync(c, items, children as ConcurrentDictionary<int, List<ReviewDto>> ?? new(), ct);
+    public Task ApplyAsync(PageContext c, IReadOnlyList<PullDto> items, IReadOnlyDictionary<int, List<ReviewDto>> children, CancellationToken ct) =>
+        PullRequestRows.StageAsync(c, items, children, ct);
 
     /// <summary>Reads every page of reviews of the changed PRs, a bounded number at once. A PR gone since the listing (404) is skipped.</summary>
     private static async Task<ConcurrentDictionary<int, List<ReviewDto>>> ReadReviewsAsync(SyncContext c, List<PullDto> changed, CancellationToken ct)

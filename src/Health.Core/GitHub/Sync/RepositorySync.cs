@@ -147,12 +147,12 @@ public sealed partial class RepositorySync(
     {
         await CommentStreamHandover.CancelPendingAsync(sync, ct);
         await RunLanesAsync(
-            () => new StreamPass<Dto.PullDto>(new RestSource<Dto.PullDto>(new PullRequestStream(), sync), sync).RunAsync(ct),
+            () => StreamPass.RunAsync(new PullRequestStream(), sync, ct),
             async () =>
             {
-                await new StreamPass<Dto.IssueDto>(new RestSource<Dto.IssueDto>(new IssueStream(), sync), sync).RunAsync(ct);
-                await new StreamPass<Dto.IssueCommentDto>(new RestSource<Dto.IssueCommentDto>(new IssueCommentStream(), sync), sync).RunAsync(ct);
-                await new StreamPass<Dto.ReviewCommentDto>(new RestSource<Dto.ReviewCommentDto>(new ReviewCommentStream(), sync), sync).RunAsync(ct);
+                await StreamPass.RunAsync(new IssueStream(), sync, ct);
+                await StreamPass.RunAsync(new IssueCommentStream(), sync, ct);
+                await StreamPass.RunAsync(new ReviewCommentStream(), sync, ct);
             },
             ct);
     }
@@ -165,18 +165,18 @@ public sealed partial class RepositorySync(
     {
         await CommentStreamHandover.PrepareAsync(sync, ct);
         await RunLanesAsync(
-            () => new StreamPass<Dto.PullDto>(new GraphQL.GraphQLPullRequestSource(sync, client, pollRest), sync).RunAsync(ct),
+            () => StreamPass.RunAsync(new GraphQL.GraphQLPullRequestSource(sync, client, pollRest), sync, ct),
             async () =>
             {
-                await new StreamPass<Dto.IssueDto>(new GraphQL.GraphQLIssueSource(sync, client, pollRest), sync).RunAsync(ct);
+                await StreamPass.RunAsync(new GraphQL.GraphQLIssueSource(sync, client, pollRest), sync, ct);
                 if (await CommentStreamHandover.ReadsThroughRestAsync(sync, SyncStream.IssueComments, ct))
                 {
-                    await new StreamPass<Dto.IssueCommentDto>(new RestSource<Dto.IssueCommentDto>(new IssueCommentStream(), sync), sync).RunAsync(ct);
+                    await StreamPass.RunAsync(new IssueCommentStream(), sync, ct);
                 }
 
                 if (await CommentStreamHandover.ReadsThroughRestAsync(sync, SyncStream.ReviewComments, ct))
                 {
-                    await new StreamPass<Dto.ReviewCommentDto>(new RestSource<Dto.ReviewCommentDto>(new ReviewCommentStream(), sync), sync).RunAsync(ct);
+                    await StreamPass.RunAsync(new ReviewCommentStream(), sync, ct);
                 }
             },
             ct);

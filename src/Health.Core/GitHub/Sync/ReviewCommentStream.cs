@@ -15,6 +15,6 @@ internal sealed class ReviewCommentStream : IStreamHandler<ReviewCommentDto>
 
     public DateTime? UpdatedAt(ReviewCommentDto item) => item.UpdatedAt;
 
-    public Task ApplyAsync(PageContext c, IReadOnlyList<ReviewCommentDto> items, object? children, CancellationToken ct) =>
+    public Task ApplyAsync(PageContext c, IReadOnlyList<ReviewCommentDto> items, CancellationToken ct) =>
         CommentRows.StageReviewCommentsAsync(c, items.Select(i => (i, NumberFromUrl.Parse(i.PullRequestUrl))).ToList(), ct);
 }

@@ -3,6 +3,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Health.Core.GitHub.Sync;
 
+/// <summary>Runs a <see cref="StreamPass{T, TChildren}"/>, its types inferred from the source.</summary>
+internal static class StreamPass
+{
+    public static Task RunAsync<T, TChildren>(IPageSource<T, TChildren> source, SyncContext sync, CancellationToken ct) =>
+        new StreamPass<T, TChildren>(source, sync).RunAsync(ct);
+
+    /// <summary>A REST stream's pass.</summary>
+    public static Task RunAsync<T, TChildren>(IStreamHandler<T, TChildren> handler, SyncContext sync, CancellationToken ct) =>
+        RunAsync(new RestSource<T, TChildren>(handler, sync), sync, ct);
+}
+
 /// <summary>
 /// Reads one stream, newest first, page by page, and commits each page in one transaction with its cursor.
 /// <list type="bullet">
@@ -17,7 +28,7 @@ namespace Health.Core.GitHub.Sync;
 /// so a bounded slice always commits at least a page of each stream it reaches.</item>
 /// </list>
 /// </summary>
-internal sealed class StreamPass<T>(IPageSource<T> source, SyncContext sync)
+internal sealed class StreamPass<T, TChildren>(IPageSource<T, TChildren> source, SyncContext sync)
 {
     public async Task RunAsync(CancellationToken ct)
     {
@@ -30,7 +41,7 @@ internal sealed class StreamPass<T>(IPageSource<T> source, SyncContext sync)
         var ifNoneMatch = resuming || cursor.PassInProgress ? null : cursor.FirstPageETag;
         DateTime? newest = null;
         var ordered = true;
-        Task<SourcePage<T>>? ahead = null;
+        Task<SourcePage<T, TChildren>>? ahead = null;
         try
         {
             while (true)
@@ -89,7 +100,7 @@ internal sealed class StreamPass<T>(IPageSource<T> source, SyncContext sync)
         }
     }
 
-    private async Task SavePageAsync(SyncCursor cursor, SourcePage<T> page, string? next, CancellationToken ct)
+    private async Task SavePageAsync(SyncCursor cursor, SourcePage<T, TChildren> page, string? next, CancellationToken ct)
     {
         await using var db = await sync.DbFactory.CreateDbContextAsync(ct);
         var context = sync.PageContext(db);
