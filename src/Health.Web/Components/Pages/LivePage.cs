@@ -114,16 +114,6 @@ public abstract partial class LivePage : ComponentBase, IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// The message for an action that failed unexpectedly (<paramref name="what"/>: "add acme/widgets"), after logging it
-    /// with its exception: what failed, why in words, and what to do.
-    /// </summary>
-    protected string ActionFailed(string what, Exception e)
-    {
-        LogActionFailed(Logger, what, e);
-        return $"Could not {what}: {Reason(e)}; try again in a moment.";
-    }
-
     /// <summary>Why something failed, in words a person can act on; the exception itself goes to the log.</summary>
     internal static string Reason(Exception e)
     {
@@ -166,7 +156,4 @@ public abstract partial class LivePage : ComponentBase, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not load {What}")]
     private static partial void LogLoadFailed(ILogger logger, string what, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not {What}")]
-    private static partial void LogActionFailed(ILogger logger, string what, Exception exception);
 }

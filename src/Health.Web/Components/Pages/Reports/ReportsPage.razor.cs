@@ -15,7 +15,7 @@ namespace Health.Web.Components.Pages.Reports;
 /// tracked says so on its row. Both are read again every
 /// <see cref="DashboardOptions.RefreshInterval"/>, so a delivery in progress shows how it ends.
 /// </summary>
-public sealed partial class ReportsPage : LivePage
+public sealed partial class ReportsPage : ActionPage
 {
     private const string What = "the report schedules and archive";
     private const int ArchiveShown = 50;
@@ -26,8 +26,6 @@ public sealed partial class ReportsPage : LivePage
     private ReportScheduleInput _input = new();
     private int? _editing;
     private RenderedReport? _preview;
-    private bool _busy;
-    private Message? _message;
 
     [Inject]
     private IDbContextFactory<HealthDb> DbFactory { get; set; } = default!;
@@ -60,20 +58,20 @@ public sealed partial class ReportsPage : LivePage
             var (id, error) = await Catalog.SaveAsync(editing, _input, Closed);
             if (error is not null)
             {
-                return new Message(error, true);
+                return ActionMessage.Error(error);
             }
 
             var saved = (await Catalog.ListAsync(Closed)).Single(s => s.Id == id);
             CancelEdit();
             var next = ScheduleText.NextDue(saved, Now);
-            return new Message($"{(editing is null ? "Scheduled" : "Saved")} “{saved.Name}”: {ScheduleText.Cadence(saved)}; next due {Times.Utc(next, "never")}.", false);
+            return new ActionMessage($"{(editing is null ? "Scheduled" : "Saved")} “{saved.Name}”: {ScheduleText.Cadence(saved)}; next due {Times.Utc(next, "never")}.", false);
         });
 
     private void Edit(ReportSchedule schedule)
     {
         _editing = schedule.Id;
         _input = ReportScheduleInput.From(schedule);
-        _message = null;
+        Message = null;
     }
 
     private void CancelEdit()
@@ -91,8 +89,8 @@ public sealed partial class ReportsPage : LivePage
             }
 
             return await Catalog.DeleteAsync(schedule.Id, Closed) is { } error
-                ? new Message(error, true)
-                : new Message($"“{schedule.Name}” is deleted; its reports stay in the archive.", false);
+                ? ActionMessage.Error(error)
+                : new ActionMessage($"“{schedule.Name}” is deleted; its reports stay in the archive.", false);
         });
 
     private Task SendTestAsync(ReportSchedule schedule) =>
@@ -100,8 +98,8 @@ public sealed partial class ReportsPage : LivePage
         {
             var (runId, error) = await Catalog.SendTestAsync(schedule.Id, Closed);
             return error is not null
-                ? new Message(error, true)
-                : new Message($"A test of “{schedule.Name}” was made (report #{runId}) and is being delivered; its state shows in the archive below.", false);
+                ? ActionMessage.Error(error)
+                : new ActionMessage($"A test of “{schedule.Name}” was made (report #{runId}) and is being delivered; its state shows in the archive below.", false);
         });
 
     private Task PreviewAsync(ReportSchedule schedule) =>
@@ -109,37 +107,11 @@ public sealed partial class ReportsPage : LivePage
         {
             var (report, error) = await Catalog.PreviewAsync(schedule.Id, Closed);
             _preview = report;
-            return error is not null ? new Message(error, true) : new Message($"Preview of “{schedule.Name}” below.", false);
+            return error is not null ? ActionMessage.Error(error) : ActionMessage.Done($"Preview of “{schedule.Name}” below.");
         });
 
     private Task ResendAsync(ArchiveRow run) =>
         RunAsync($"send report #{run.Id} again", async () => await Catalog.ResendAsync(run.Id, Closed) is { } error
-            ? new Message(error, true)
-            : new Message($"Report #{run.Id} is being sent again to the destinations that did not get it.", false));
-
-    /// <summary>
-    /// Runs one action (<paramref name="what"/> names it: "delete “Weekly”") with the buttons disabled; an unexpected
-    /// failure is logged and becomes a message on the page that says what failed and what to do, never a broken circuit.
-    /// </summary>
-    private async Task RunAsync(string what, Func<Task<Message>> action)
-    {
-        _busy = true;
-        _message = null;
-        try
-        {
-            _message = await action();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            _message = new Message(ActionFailed(what, e), true);
-        }
-        finally
-        {
-            _busy = false;
-        }
-
-        await LoadAsync(What, LoadListsAsync);
-    }
-
-    private sealed record Message(string Text, bool IsError);
+            ? ActionMessage.Error(error)
+            : ActionMessage.Done($"Report #{run.Id} is being sent again to the destinations that did not get it."));
 }

@@ -10,13 +10,11 @@ namespace Health.Web.Components.Pages.Repositories;
 /// (keeping or deleting the data). The table reads the database again every <see cref="DashboardOptions.RefreshInterval"/>,
 /// so a running sync shows its progress live, whichever process runs it.
 /// </summary>
-public sealed partial class RepositoriesPage : LivePage
+public sealed partial class RepositoriesPage : ActionPage
 {
     private const string What = "the tracked repositories";
     private List<RepositoryRow>? _rows;
     private string _input = string.Empty;
-    private bool _busy;
-    private Message? _message;
     private int? _confirmRemove;
     private int? _editSchedule;
     private string _cron = string.Empty;
@@ -49,19 +47,19 @@ public sealed partial class RepositoriesPage : LivePage
                 _input = string.Empty;
             }
 
-            return new Message(result.Describe(), !result.Succeeded);
+            return new ActionMessage(result.Describe(), !result.Succeeded);
         });
     }
 
     private Task SyncNowAsync(RepositoryRow row) =>
         RunAsync($"queue a sync of {row.FullName}", async () => await Catalog.SyncNowAsync(row.Id, Closed) is { } error
-            ? new Message(error, true)
-            : new Message($"A sync of {row.FullName} is queued; it starts as soon as a worker is free (or is skipped if one is already running).", false));
+            ? ActionMessage.Error(error)
+            : new ActionMessage($"A sync of {row.FullName} is queued; it starts as soon as a worker is free (or is skipped if one is already running).", false));
 
     private Task SetPausedAsync(RepositoryRow row, bool paused) =>
         RunAsync($"{(paused ? "pause" : "resume")} {row.FullName}", async () => await Catalog.SetPausedAsync(row.Id, paused, Closed) is { } error
-            ? new Message(error, true)
-            : new Message(paused ? $"{row.FullName} is paused: no scheduled sync until you resume it." : $"{row.FullName} is resumed.", false));
+            ? ActionMessage.Error(error)
+            : ActionMessage.Done(paused ? $"{row.FullName} is paused: no scheduled sync until you resume it." : $"{row.FullName} is resumed."));
 
     private void EditSchedule(RepositoryRow row)
     {
@@ -75,11 +73,11 @@ public sealed partial class RepositoriesPage : LivePage
         {
             if (await Catalog.SetScheduleAsync(row.Id, _cron, _timeZone, Closed) is { } error)
             {
-                return new Message(error, true);
+                return ActionMessage.Error(error);
             }
 
             _editSchedule = null;
-            return new Message($"{row.FullName} now syncs on '{_cron.Trim()}' ({_timeZone.Trim()}).", false);
+            return ActionMessage.Done($"{row.FullName} now syncs on '{_cron.Trim()}' ({_timeZone.Trim()}).");
         });
 
     private Task RemoveAsync(RepositoryRow row, bool deleteData) =>
@@ -87,40 +85,17 @@ public sealed partial class RepositoriesPage : LivePage
         {
             _confirmRemove = null;
             return await Catalog.RemoveAsync(row.Id, deleteData, Closed) is { } error
-                ? new Message(error, true)
-                : new Message(deleteData ? $"{row.FullName} and everything collected for it are deleted." : $"{row.FullName} is no longer tracked; its data is kept.", false);
+                ? ActionMessage.Error(error)
+                : new ActionMessage(deleteData ? $"{row.FullName} and everything collected for it are deleted." : $"{row.FullName} is no longer tracked; its data is kept.", false);
         });
 
     private Task TrackAgainAsync(RepositoryRow row) =>
         RunAsync($"track {row.FullName} again", async () =>
         {
             var result = await Catalog.AddAsync(row.FullName, Closed);
-            return new Message(result.Describe(), !result.Succeeded);
+            return new ActionMessage(result.Describe(), !result.Succeeded);
         });
 
-    /// <summary>
-    /// Runs one action (<paramref name="what"/> names it: "add acme/widgets") with the buttons disabled; an unexpected
-    /// failure is logged and becomes a message on the page that says what failed and what to do, never a broken circuit.
-    /// </summary>
-    private async Task RunAsync(string what, Func<Task<Message>> action)
-    {
-        _busy = true;
-        _message = null;
-        try
-        {
-            _message = await action();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            _message = new Message(ActionFailed(what, e), true);
-        }
-        finally
-        {
-            _busy = false;
-        }
-
-        await LoadAsync(What, LoadRowsAsync);
-    }
 
     private static string StateKey(RepositoryRow row) => row.State switch
     {
@@ -132,6 +107,4 @@ public sealed partial class RepositoriesPage : LivePage
         RowState.WaitingForRateLimit => "waiting",
         _ => "unknown",
     };
-
-    private sealed record Message(string Text, bool IsError);
 }
