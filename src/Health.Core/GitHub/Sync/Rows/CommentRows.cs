@@ -1,6 +1,5 @@
 using Health.Core.GitHub.Dto;
 using Health.Core.Storage.Entities;
-using Microsoft.EntityFrameworkCore;
 
 namespace Health.Core.GitHub.Sync.Rows;
 
@@ -11,12 +10,13 @@ namespace Health.Core.GitHub.Sync.Rows;
 /// </summary>
 internal static class CommentRows
 {
-    public static async Task StageIssueCommentsAsync(PageContext c, IReadOnlyList<(IssueCommentDto Dto, int? Number)> items, CancellationToken ct)
-    {
-        var rows = items
-            .Where(x => x.Dto is { Id: > 0, CreatedAt: not null, UpdatedAt: not null } && x.Number is not null)
-            .DistinctBy(x => x.Dto.Id)
-            .Select(x => new IssueComment
+    public static Task StageIssueCommentsAsync(PageContext c, IReadOnlyList<(IssueCommentDto Dto, int? Number)> items, CancellationToken ct) =>
+        PageRows.StageAsync(
+            c,
+            items,
+            x => x.Dto.Id,
+            x => x.Dto is { Id: > 0, CreatedAt: not null, UpdatedAt: not null } && x.Number is not null,
+            x => new IssueComment
             {
                 Id = x.Dto.Id,
                 RepositoryId = c.RepositoryId,
@@ -24,21 +24,20 @@ internal static class CommentRows
                 AuthorId = AccountUpserter.AuthorId(x.Dto.User),
                 CreatedAt = x.Dto.CreatedAt!.Value,
                 UpdatedAt = x.Dto.UpdatedAt!.Value,
-            })
-            .ToList();
-        c.Counts.CountMalformed(items.DistinctBy(x => x.Dto.Id).Count() - rows.Count);
-        c.Accounts.AddRange(items.Select(x => x.Dto.User));
-        c.Touched.UnionWith(rows.Select(r => r.Number));
-        var ids = rows.Select(r => r.Id).ToList();
-        c.Upsert(nameof(IssueComment), rows, ids.Count == 0 ? 0 : await c.Db.IssueComments.CountAsync(i => ids.Contains(i.Id), ct), newerOnly: nameof(IssueComment.UpdatedAt));
-    }
+            },
+            x => x.Dto.User,
+            r => r.Number,
+            c.Db.IssueComments,
+            ct,
+            newerOnly: nameof(IssueComment.UpdatedAt));
 
-    public static async Task StageReviewCommentsAsync(PageContext c, IReadOnlyList<(ReviewCommentDto Dto, int? Number)> items, CancellationToken ct)
-    {
-        var rows = items
-            .Where(x => x.Dto is { Id: > 0, CreatedAt: not null, UpdatedAt: not null } && x.Number is not null)
-            .DistinctBy(x => x.Dto.Id)
-            .Select(x => new ReviewComment
+    public static Task StageReviewCommentsAsync(PageContext c, IReadOnlyList<(ReviewCommentDto Dto, int? Number)> items, CancellationToken ct) =>
+        PageRows.StageAsync(
+            c,
+            items,
+            x => x.Dto.Id,
+            x => x.Dto is { Id: > 0, CreatedAt: not null, UpdatedAt: not null } && x.Number is not null,
+            x => new ReviewComment
             {
                 Id = x.Dto.Id,
                 RepositoryId = c.RepositoryId,
@@ -47,12 +46,10 @@ internal static class CommentRows
                 AuthorId = AccountUpserter.AuthorId(x.Dto.User),
                 CreatedAt = x.Dto.CreatedAt!.Value,
                 UpdatedAt = x.Dto.UpdatedAt!.Value,
-            })
-            .ToList();
-        c.Counts.CountMalformed(items.DistinctBy(x => x.Dto.Id).Count() - rows.Count);
-        c.Accounts.AddRange(items.Select(x => x.Dto.User));
-        c.Touched.UnionWith(rows.Select(r => r.PullNumber));
-        var ids = rows.Select(r => r.Id).ToList();
-        c.Upsert(nameof(ReviewComment), rows, ids.Count == 0 ? 0 : await c.Db.ReviewComments.CountAsync(i => ids.Contains(i.Id), ct), newerOnly: nameof(ReviewComment.UpdatedAt));
-    }
+            },
+            x => x.Dto.User,
+            r => r.PullNumber,
+            c.Db.ReviewComments,
+            ct,
+            newerOnly: nameof(ReviewComment.UpdatedAt));
 }

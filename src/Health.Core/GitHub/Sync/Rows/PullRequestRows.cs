@@ -20,10 +20,12 @@ internal static class PullRequestRows
     /// <summary>Stages the page's pull requests, and the complete review lists of the PRs in <paramref name="reviews"/> (by number).</summary>
     public static async Task StageAsync(PageContext c, IReadOnlyList<PullDto> items, IReadOnlyDictionary<int, List<ReviewDto>> reviews, CancellationToken ct)
     {
-        var rows = items
-            .Where(p => p is { Id: > 0, Number: > 0, CreatedAt: not null, UpdatedAt: not null, State.Length: > 0 })
-            .DistinctBy(p => p.Id)
-            .Select(p => new PullRequest
+        await PageRows.StageAsync(
+            c,
+            items,
+            p => p.Id,
+            p => p is { Id: > 0, Number: > 0, CreatedAt: not null, UpdatedAt: not null, State.Length: > 0 },
+            p => new PullRequest
             {
                 Id = p.Id,
                 RepositoryId = c.RepositoryId,
@@ -43,13 +45,12 @@ internal static class PullRequestRows
                 Body = string.IsNullOrEmpty(p.Body) ? null : p.Body,
                 Labels = p.Labels is { } labels ? JsonSerializer.Serialize(labels.Select(l => l.Name).OfType<string>().ToList(), RowsJsonContext.Default.ListString) : null,
                 ReviewsReadAt = reviews.ContainsKey(p.Number) ? p.UpdatedAt : null,
-            })
-            .ToList();
-        c.Counts.CountMalformed(items.DistinctBy(p => p.Id).Count() - rows.Count);
-        c.Accounts.AddRange(items.Select(p => p.User).Concat(reviews.Values.SelectMany(r => r).Select(r => r.User)));
-        c.Touched.UnionWith(rows.Select(r => r.Number));
-        var ids = rows.Select(r => r.Id).ToList();
-        c.Upsert(nameof(PullRequest), rows, await c.Db.PullRequests.CountAsync(p => ids.Contains(p.Id), ct), KeepWhenNull);
+            },
+            p => p.User,
+            r => r.Number,
+            c.Db.PullRequests,
+            ct,
+            KeepWhenNull);
         await StageReviewsAsync(c, reviews, ct);
     }
 
@@ -61,10 +62,12 @@ internal static class PullRequestRows
         }
 
         var all = reviews.SelectMany(r => r.Value.Select(dto => (Number: r.Key, Dto: dto))).ToList();
-        var rows = all
-            .Where(x => x.Dto is { Id: > 0, State.Length: > 0 })
-            .DistinctBy(x => x.Dto.Id)
-            .Select(x => new Review
+        var rows = await PageRows.StageAsync(
+            c,
+            all,
+            x => x.Dto.Id,
+            x => x.Dto is { Id: > 0, State.Length: > 0 },
+            x => new Review
             {
                 Id = x.Dto.Id,
                 RepositoryId = c.RepositoryId,
@@ -72,14 +75,17 @@ internal static class PullRequestRows
                 AuthorId = AccountUpserter.AuthorId(x.Dto.User),
                 State = x.Dto.State!,
                 SubmittedAt = x.Dto.SubmittedAt,
-            })
-            .ToList();
-        c.Counts.CountMalformed(all.DistinctBy(x => x.Dto.Id).Count() - rows.Count);
+            },
+            x => x.Dto.User,
+            r => r.PullNumber,
+            c.Db.Reviews,
+            ct);
+
+        // The PRs whose reviews were read are touched even when they have none (one may have been deleted).
         var ids = rows.Select(r => r.Id).ToList();
         var numbers = reviews.Keys.ToList();
         c.Touched.UnionWith(numbers);
         var repositoryId = c.RepositoryId;
-        c.Upsert(nameof(Review), rows, await c.Db.Reviews.CountAsync(r => ids.Contains(r.Id), ct));
 
         // A review no longer listed (a pending review deleted) leaves our copy too.
         c.Write(token => c.Db.Reviews
