@@ -135,6 +135,11 @@ public sealed partial class GitHubPolicy(
         switch (e.Status)
         {
             case 401:
+                if (identities is not null && exchange.Identity is { } refused && identities.Reject(refused, owner))
+                {
+                    return (TimeSpan.Zero, "another identity");
+                }
+
                 var rejected = exchange.Identity ?? TokenIdentity.Single(string.Empty);
                 throw new GitHubAccessException($"GitHub rejected {rejected.Label} (401 {e.Message}): {rejected.Advice}.", e);
             case 403 or 429:

@@ -22,6 +22,7 @@ public sealed partial class IdentityPool
     private readonly Lazy<GitHubApp>? _app;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly HashSet<GitHubIdentity> _rejected = [];
     private List<AppInstallationIdentity> _installations = [];
     private DateTime? _listedAt;
     private Task? _listing;
@@ -112,6 +113,35 @@ public sealed partial class IdentityPool
         }
     }
 
+    /// <summary>
+    /// Leaves out a token GitHub rejected (401: revoked or expired) for the rest of the process, when another identity may
+    /// serve <paramref name="owner"/>, and says whether one may: the request goes on with it. The last one is kept, so that
+    /// its rejection stops the sync with the message that names its key. (An app installation's token is minted by Health
+    /// and renewed before it expires; a 401 there is the app's problem, not one token's.)
+    /// </summary>
+    internal bool Reject(GitHubIdentity identity, string? owner)
+    {
+        if (identity is not TokenIdentity { IsAnonymous: false })
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            if (!Candidates(owner).Any(i => i != identity))
+            {
+                return false;
+            }
+
+            if (_rejected.Add(identity))
+            {
+                LogRejected(_logger, identity.Name, identity.Advice);
+            }
+
+            return true;
+        }
+    }
+
     /// <summary>When an identity that may serve <paramref name="owner"/> next has <paramref name="resource"/> budget: now, or the earliest reset.</summary>
     internal DateTime NextAvailable(string? owner, RateResource resource)
     {
@@ -127,7 +157,7 @@ public sealed partial class IdentityPool
     /// <summary>Every token, and the app's installation on the owner's account; else any installation (they read public data too); else none.</summary>
     private List<GitHubIdentity> Candidates(string? owner)
     {
-        List<GitHubIdentity> candidates = [.. _tokens, .. _installations.Where(i => owner is null || i.Serves(owner))];
+        List<GitHubIdentity> candidates = [.. _tokens.Where(t => !_rejected.Contains(t)), .. _installations.Where(i => owner is null || i.Serves(owner))];
         if (candidates.Count == 0)
         {
             candidates.AddRange(_installations);
@@ -141,9 +171,28 @@ public sealed partial class IdentityPool
         return candidates;
     }
 
+    /// <summary>
+    /// Lists the app's installations. When that fails and tokens are set, the tokens serve meanwhile (the failure is logged,
+    /// and the listing is tried again after <see cref="RelistAfter"/>); with the app alone, the failure is the request's.
+    /// </summary>
     private async Task ListAsync(GitHubApp app)
     {
-        var found = await app.ListInstallationsAsync(CancellationToken.None);
+        IReadOnlyList<Installation> found;
+        try
+        {
+            found = await app.ListInstallationsAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (_tokens.Count > 0 && e is not OperationCanceledException)
+        {
+            LogListingFailed(_logger, app.Id, e.Message, e);
+            lock (_gate)
+            {
+                _listedAt = Now;
+            }
+
+            return;
+        }
+
         lock (_gate)
         {
             var known = _installations.ToDictionary(i => i.Installation.Id);
@@ -154,6 +203,12 @@ public sealed partial class IdentityPool
         var accounts = string.Join(", ", found.Select(i => i.Account));
         LogInstallations(_logger, app.Id, found.Count, accounts);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "GitHub rejected the token {Name} (401); it is left out until Health restarts: {Advice}")]
+    private static partial void LogRejected(ILogger logger, string name, string advice);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not list the installations of GitHub App {AppId} ({Reason}); the tokens serve meanwhile, and the listing is tried again in 10 minutes")]
+    private static partial void LogListingFailed(ILogger logger, long appId, string reason, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "GitHub App {AppId} is installed on {Count} account(s): {Accounts}")]
     private static partial void LogInstallations(ILogger logger, long appId, int count, string accounts);
