@@ -2,6 +2,7 @@ using System.Diagnostics;
 using GitHubSimulator;
 using Health.Core.Storage;
 using Health.Core.Tests.Infrastructure;
+using Health.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -81,31 +82,30 @@ public sealed class SyncKillTests
     /// <summary>Polls the database the other process writes until its first pages are committed.</summary>
     private static async Task<int> WaitForCommittedPullRequestsAsync(string dbPath, Process process, TimeSpan timeout)
     {
-        var until = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < until)
-        {
-            Assert.False(process.HasExited, "the sync ended before it could be killed");
-            if (File.Exists(dbPath))
+        var count = 0;
+        await Eventually.TrueAsync(
+            async () =>
             {
+                Assert.False(process.HasExited, "the sync ended before it could be killed");
+                if (!File.Exists(dbPath))
+                {
+                    return false;
+                }
+
                 try
                 {
                     await using var db = Open(dbPath);
-                    var count = await db.PullRequests.CountAsync();
-                    if (count > 0)
-                    {
-                        return count;
-                    }
+                    count = await db.PullRequests.CountAsync();
+                    return count > 0;
                 }
                 catch (SqliteException)
                 {
-                    // Schema not created yet.
+                    return false; // Schema not created yet.
                 }
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException("no page was committed in time");
+            },
+            "the sync's first pages to be committed",
+            timeout);
+        return count;
     }
 
     private static HealthDb Open(string dbPath) =>
