@@ -17,17 +17,19 @@ public sealed class SyncKillTests
     {
         var directory = Directory.CreateTempSubdirectory("health-kill-").FullName;
         var dbPath = Path.Combine(directory, "health.db");
-        await using var server = await SimulatorServer.StartAsync(
-            WorldGenerator.Generate(new WorldOptions { Prs = 400, End = new DateTime(2026, 11, 1, 12, 0, 0, DateTimeKind.Utc) }),
-            new SimulatorOptions { Latency = TimeSpan.FromMilliseconds(40), Token = "kill-test-token" });
-        var config = new Dictionary<string, string?>
+        await using var server = await TestSimulator.StartAsync(
+            new WorldOptions { Prs = 400, End = TestSimulator.WorldEnd },
+            o =>
+            {
+                o.Latency = TimeSpan.FromMilliseconds(40);
+                o.Token = "kill-test-token";
+            });
+        var config = FastSettings.For(server.BaseUri, directory).With(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Health"] = $"Data Source={dbPath}",
-            ["GitHub:ApiUrl"] = server.BaseUri.ToString(),
             ["GitHub:Token"] = "kill-test-token",
             ["GitHub:Mode"] = mode,
             ["GitHub:GraphQLPageSize"] = "20",
-        };
+        });
 
         using (var process = StartSync(config))
         {
