@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using GitHubSimulator;
-using Health.Web.Tests.Reports;
+using Health.Testing;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using Xunit.Sdk;

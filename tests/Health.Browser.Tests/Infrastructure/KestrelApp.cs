@@ -5,6 +5,7 @@ using Health.Core.Reports.Scheduling;
 using Health.Core.Storage;
 using Health.Core.Storage.Entities;
 using Health.Core.Tracking;
+using Health.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -17,8 +18,8 @@ namespace Health.Browser.Tests.Infrastructure;
 
 /// <summary>
 /// The real app (Program) on Kestrel at a loopback port a browser can reach, over a SQLite file in a temp folder, with GitHub
-/// played by the simulator over loopback. Settings as in Health.Web.Tests' AppHarness: short polling intervals, so tests wait
-/// on state, and a yearly schedule, so no recurring sync fires during a run.
+/// played by the simulator over loopback. <see cref="FastSettings"/>, as for Health.Web.Tests' AppHarness: short
+/// polling intervals, so tests wait on state, and a yearly schedule, so no recurring sync fires during a run.
 /// </summary>
 public sealed class KestrelApp : IAsyncDisposable
 {
@@ -52,29 +53,11 @@ public sealed class KestrelApp : IAsyncDisposable
     /// <param name="settings">Configuration beyond (or instead of) the fixture's own, e.g. an SMTP server for reports.</param>
     public static async Task<KestrelApp> StartAsync(WorldOptions world, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
-        var simulator = await SimulatorServer.StartAsync(WorldGenerator.Generate(world), new SimulatorOptions());
+        var simulator = await TestSimulator.StartAsync(world);
         var directory = System.IO.Directory.CreateTempSubdirectory("health-browser-").FullName;
-        var all = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Health"] = $"Data Source={Path.Combine(directory, "health.db")}",
-            ["Jobs:SqlitePath"] = Path.Combine(directory, "jobs.db"),
-            ["Jobs:PollInterval"] = "00:00:00.100",
-            ["Jobs:Workers"] = "3",
-            ["Jobs:RetryDelay"] = "00:00:00.200",
-            ["Dashboard:RefreshInterval"] = "00:00:00.100",
-            ["Health:DefaultCron"] = "0 0 1 1 *", // yearly: a recurring sync never fires in the middle of a run
-            ["GitHub:ApiUrl"] = simulator.BaseUri.ToString(),
-            ["GitHub:RetryBaseDelay"] = "00:00:00.010",
-            ["GitHub:SecondaryLimitDefaultWait"] = "00:00:00.100",
-            ["GitHub:RequestTimeout"] = "00:00:02",
-            ["GitHub:MaxRateLimitWait"] = "00:00:00",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Reports:AllowPrivateWebhooks"] = "true", // the tests' webhook receivers listen on loopback
-        };
-        foreach (var (key, value) in settings ?? [])
-        {
-            all[key] = value;
-        }
+        var all = FastSettings.For(simulator.BaseUri, directory);
+        all["Reports:AllowPrivateWebhooks"] = "true"; // the tests' webhook receivers listen on loopback
+        all.With(settings);
 
         var factory = new Factory(all);
 
@@ -107,13 +90,13 @@ public sealed class KestrelApp : IAsyncDisposable
     }
 
     /// <summary>Waits until every tracked repository has a sync status and all of them are idle; a failed sync fails at once.</summary>
-    public async Task WaitUntilIdleAsync(TimeSpan timeout)
+    public Task WaitUntilIdleAsync(TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            await using (var db = NewDb())
+        var last = "no repository read yet";
+        return Eventually.TrueAsync(
+            async () =>
             {
+                await using var db = NewDb();
                 var tracked = await db.Repositories.AsNoTracking().Where(r => r.RemovedAt == null).Select(r => new { r.Id, r.Owner, r.Name }).ToListAsync();
                 var states = await db.SyncStatuses.AsNoTracking().ToDictionaryAsync(s => s.RepositoryId, s => new { s.State, s.LastError });
                 var failed = tracked.Where(r => states.TryGetValue(r.Id, out var s) && s.State == SyncState.Failed).ToList();
@@ -122,19 +105,11 @@ public sealed class KestrelApp : IAsyncDisposable
                     throw new InvalidOperationException($"The sync of {string.Join(", ", failed.Select(r => $"{r.Owner}/{r.Name} ({states[r.Id].LastError})"))} failed.");
                 }
 
-                if (tracked.All(r => states.TryGetValue(r.Id, out var s) && s.State == SyncState.Idle))
-                {
-                    return;
-                }
-
-                if (DateTime.UtcNow > deadline)
-                {
-                    throw new TimeoutException($"The repositories were not all synced after {timeout}: {string.Join(", ", tracked.Select(r => $"{r.Owner}/{r.Name} {(states.TryGetValue(r.Id, out var s) ? s.State : "no status")}"))}.");
-                }
-            }
-
-            await Task.Delay(50);
-        }
+                last = string.Join(", ", tracked.Select(r => $"{r.Owner}/{r.Name} {(states.TryGetValue(r.Id, out var s) ? s.State : "no status")}"));
+                return tracked.All(r => states.TryGetValue(r.Id, out var s) && s.State == SyncState.Idle);
+            },
+            () => $"every repository to be synced ({last})",
+            timeout);
     }
 
     /// <summary>
@@ -153,25 +128,18 @@ public sealed class KestrelApp : IAsyncDisposable
             throw new InvalidOperationException($"The report of {repository} could not be made: {testError}");
         }
 
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            await using (var db = NewDb())
+        var last = "no delivery yet";
+        await Eventually.TrueAsync(
+            async () =>
             {
+                await using var db = NewDb();
                 var deliveries = await db.ReportDeliveries.AsNoTracking().Where(d => d.RunId == run).ToListAsync();
-                if (deliveries.Count > 0 && deliveries.All(d => d.State == DeliveryState.Delivered))
-                {
-                    return run;
-                }
-
-                if (DateTime.UtcNow > deadline)
-                {
-                    throw new TimeoutException($"Report #{run} was not delivered after {timeout}: {string.Join(", ", deliveries.Select(d => $"{d.Channel} {d.State} {d.LastError}"))}.");
-                }
-            }
-
-            await Task.Delay(50);
-        }
+                last = string.Join(", ", deliveries.Select(d => $"{d.Channel} {d.State} {d.LastError}"));
+                return deliveries.Count > 0 && deliveries.All(d => d.State == DeliveryState.Delivered);
+            },
+            () => $"report #{run} to be delivered ({last})",
+            timeout);
+        return run;
     }
 
     public async ValueTask DisposeAsync()

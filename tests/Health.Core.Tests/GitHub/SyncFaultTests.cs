@@ -4,6 +4,7 @@ using Health.Core.GitHub.Sync;
 using Health.Core.Storage.Entities;
 using Health.Core.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Health.Core.Tests.GitHub;
 
@@ -38,8 +39,10 @@ public class SyncFaultTests
     [Fact]
     public async Task Sync_RequestTimesOut_RetriesAndCompletes()
     {
-        await using var h = await SyncHarness.StartAsync(simulator: o =>
-            o.Faults.Add(new FaultRule(FaultKind.Timeout, PathContains: "/reviews", MaxCount: 2) { Delay = TimeSpan.FromSeconds(4) }));
+        // A request timeout shorter than the fault's hold, so the held requests time out (and are retried).
+        await using var h = await SyncHarness.StartAsync(
+            simulator: o => o.Faults.Add(new FaultRule(FaultKind.Timeout, PathContains: "/reviews", MaxCount: 2) { Delay = TimeSpan.FromSeconds(4) }),
+            settings: new Dictionary<string, string?> { ["GitHub:RequestTimeout"] = "00:00:02" });
 
         var report = await h.SyncAsync();
 
@@ -89,14 +92,19 @@ public class SyncFaultTests
     [Fact]
     public async Task Sync_PrimaryLimitExhaustedWithLateReset_StopsWithCheckpointThenResumes()
     {
+        // The window runs on the world's clock, which the test moves past the reset, and Health reads the same clock: no
+        // waiting for a reset in real time.
+        var clock = new FakeTimeProvider(new DateTimeOffset(SyncHarness.WorldEnd));
         await using var h = await SyncHarness.StartAsync(
             simulator: o =>
             {
                 // Enough for the first page of PRs and its reviews, not for the second page's.
                 o.RateLimitRemaining = 115;
-                o.RateLimitWindow = TimeSpan.FromSeconds(3);
+                o.RateLimitWindow = TimeSpan.FromMinutes(10);
             },
-            settings: new Dictionary<string, string?> { ["GitHub:MaxRateLimitWait"] = "00:00:00" });
+            settings: new Dictionary<string, string?> { ["GitHub:MaxRateLimitWait"] = "00:00:00" },
+            worldClock: clock,
+            clientClock: clock);
 
         var first = await h.SyncAsync();
 
@@ -110,7 +118,7 @@ public class SyncFaultTests
             Assert.True(await db.PullRequests.AnyAsync(), "pages read before the limit are kept");
         }
 
-        await Task.Delay(first.ResumeAfter!.Value - DateTime.UtcNow + TimeSpan.FromMilliseconds(1200));
+        clock.Advance(first.ResumeAfter!.Value - clock.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(1));
         var second = await h.SyncAsync();
 
         Assert.True(second.Outcome == SyncOutcome.Succeeded, second.Error);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using GitHubSimulator;
+using Microsoft.Extensions.Time.Testing;
 using static Health.Core.Tests.Simulator.SimulatorTestKit;
 
 namespace Health.Core.Tests.Simulator;
@@ -92,21 +93,25 @@ public sealed class SimulatorHttpBehaviourTests
     [Fact]
     public async Task Get_RateLimitForcedToZero_Returns403UntilTheWindowResets()
     {
-        var options = new SimulatorOptions { RateLimit = 50, RateLimitWindow = TimeSpan.FromSeconds(1) };
-        await using SimulatorServer server = await SimulatorServer.StartAsync(NewWorld(prs: 20), options);
+        // The window is measured on the world's clock, which the test moves past the reset instead of waiting for it.
+        var clock = new FakeTimeProvider(new DateTimeOffset(End));
+        var options = new SimulatorOptions { RateLimit = 50, RateLimitWindow = TimeSpan.FromMinutes(10) };
+        await using SimulatorServer server = await SimulatorServer.StartAsync(NewWorld(prs: 20, clock: clock), options);
         using HttpClient client = server.CreateClient();
         using HttpResponseMessage before = await client.GetAsync("repos/acme/widgets");
 
         options.RateLimitRemaining = 0;
         using HttpResponseMessage limited = await client.GetAsync("repos/acme/widgets/pulls");
         long reset = long.Parse(Header(limited, "X-RateLimit-Reset"));
-        await Task.Delay(TimeSpan.FromSeconds(Math.Max(0, reset - DateTimeOffset.UtcNow.ToUnixTimeSeconds()) + 0.2));
+        using HttpResponseMessage stillLimited = await client.GetAsync("repos/acme/widgets/pulls");
+        clock.Advance(TimeSpan.FromSeconds(reset - clock.GetUtcNow().ToUnixTimeSeconds() + 1));
         using HttpResponseMessage after = await client.GetAsync("repos/acme/widgets/pulls");
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, limited.StatusCode);
         Assert.Equal("0", Header(limited, "X-RateLimit-Remaining"));
         Assert.Contains("API rate limit exceeded", await limited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, stillLimited.StatusCode); // until the reset, not merely for one request
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
         Assert.Equal("49", Header(after, "X-RateLimit-Remaining"));
     }

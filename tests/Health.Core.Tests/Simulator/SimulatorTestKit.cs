@@ -9,8 +9,9 @@ internal static partial class SimulatorTestKit
 {
     public static readonly DateTime End = new(2025, 6, 1, 12, 0, 0, DateTimeKind.Utc);
 
-    public static World NewWorld(int prs = 240, int seed = 7) =>
-        WorldGenerator.Generate(new WorldOptions { Prs = prs, Seed = seed, End = End });
+    /// <param name="clock">The world's clock (rate-limit windows, expiries); the system's by default.</param>
+    public static World NewWorld(int prs = 240, int seed = 7, TimeProvider? clock = null) =>
+        WorldGenerator.Generate(new WorldOptions { Prs = prs, Seed = seed, End = End }, clock);
 
     /// <summary>GETs <paramref name="url"/> and every rel="next" after it; returns all items and the URLs requested.</summary>
     public static async Task<(List<JsonElement> Items, List<string> Urls)> GetAllPagesAsync(HttpClient client, string url)

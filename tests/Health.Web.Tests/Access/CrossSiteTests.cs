@@ -10,12 +10,12 @@ namespace Health.Web.Tests.Access;
 /// A page of another site cannot drive the app through a visitor's browser: the Blazor hub and state-changing requests refuse
 /// a foreign <c>Origin</c>; every answer carries a content security policy without inline script, and forbids framing.
 /// </summary>
-public sealed partial class CrossSiteTests
+public sealed partial class CrossSiteTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     [Fact]
     public async Task BlazorHub_ForeignOrigin_IsRefused_OwnOriginConnects()
     {
-        await using var app = await AppHarness.StartAsync();
+        var app = fixture.App;
         using var client = app.CreateClient();
         var own = app.BaseUri.GetLeftPart(UriPartial.Authority);
 
@@ -45,7 +45,7 @@ public sealed partial class CrossSiteTests
     [Fact]
     public async Task StateChangingRequest_ForeignOrigin_IsRefused()
     {
-        await using var app = await AppHarness.StartAsync();
+        var app = fixture.App;
         using var client = app.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/repositories", UriKind.Relative)) { Content = new StringContent("owner=evil") };
         request.Headers.TryAddWithoutValidation("Origin", "http://127.0.0.1.evil.example");
@@ -58,7 +58,7 @@ public sealed partial class CrossSiteTests
     [Fact]
     public async Task EveryAnswer_CarriesTheSecurityHeaders_PagesHaveNoInlineScript()
     {
-        await using var app = await AppHarness.StartAsync();
+        var app = fixture.App;
         using var client = app.CreateClient();
 
         foreach (var path in (string[])["/", "/repositories", "/compare", "/health", "/export/metrics.csv?repo=acme/widgets&period=month"])

@@ -10,7 +10,7 @@ namespace Health.Web.Tests.Access;
 /// the management pages whatever it claims (forwarding headers, a loopback Host) and whatever forwarded-header processing the
 /// deployment turned on; so is a Unix socket; a local client is refused when relayed or when it names a foreign host.
 /// </summary>
-public sealed class LocalAccessTests
+public sealed class LocalAccessTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private static readonly string[] ManagementPaths = ["/repositories", "/jobs", "/reports"];
 
@@ -78,7 +78,7 @@ public sealed class LocalAccessTests
     [InlineData("X-Real-IP", "203.0.113.9")]
     public async Task LoopbackClient_RelayedByAProxy_IsRefusedManagement(string header, string value)
     {
-        await using var app = await AppHarness.StartAsync();
+        var app = fixture.App;
         using var client = app.CreateClient();
 
         foreach (var path in ManagementPaths)
@@ -95,7 +95,7 @@ public sealed class LocalAccessTests
     [Fact]
     public async Task LoopbackClient_Http10_AsAnUnconfiguredLocalProxySendsIt_IsRefusedManagement()
     {
-        await using var app = await AppHarness.StartAsync();
+        var app = fixture.App;
         using var client = app.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/repositories", UriKind.Relative)) { Version = HttpVersion.Version10, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
         request.Headers.Host = "127.0.0.1";
@@ -108,9 +108,8 @@ public sealed class LocalAccessTests
     [Fact]
     public async Task LoopbackClient_ForeignHost_RefusedByDefault_AndNeverAnOperator()
     {
-        await using (var app = await AppHarness.StartAsync())
         {
-            using var client = app.CreateClient();
+            using var client = fixture.App.CreateClient();
             foreach (var path in (string[])["/", "/repositories"])
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));

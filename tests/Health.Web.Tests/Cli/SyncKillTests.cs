@@ -2,6 +2,7 @@ using System.Diagnostics;
 using GitHubSimulator;
 using Health.Core.Storage;
 using Health.Core.Tests.Infrastructure;
+using Health.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,17 +17,19 @@ public sealed class SyncKillTests
     {
         var directory = Directory.CreateTempSubdirectory("health-kill-").FullName;
         var dbPath = Path.Combine(directory, "health.db");
-        await using var server = await SimulatorServer.StartAsync(
-            WorldGenerator.Generate(new WorldOptions { Prs = 400, End = new DateTime(2026, 11, 1, 12, 0, 0, DateTimeKind.Utc) }),
-            new SimulatorOptions { Latency = TimeSpan.FromMilliseconds(40), Token = "kill-test-token" });
-        var config = new Dictionary<string, string?>
+        await using var server = await TestSimulator.StartAsync(
+            new WorldOptions { Prs = 400, End = TestSimulator.WorldEnd },
+            o =>
+            {
+                o.Latency = TimeSpan.FromMilliseconds(40);
+                o.Token = "kill-test-token";
+            });
+        var config = FastSettings.For(server.BaseUri, directory).With(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Health"] = $"Data Source={dbPath}",
-            ["GitHub:ApiUrl"] = server.BaseUri.ToString(),
             ["GitHub:Token"] = "kill-test-token",
             ["GitHub:Mode"] = mode,
             ["GitHub:GraphQLPageSize"] = "20",
-        };
+        });
 
         using (var process = StartSync(config))
         {
@@ -81,31 +84,30 @@ public sealed class SyncKillTests
     /// <summary>Polls the database the other process writes until its first pages are committed.</summary>
     private static async Task<int> WaitForCommittedPullRequestsAsync(string dbPath, Process process, TimeSpan timeout)
     {
-        var until = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < until)
-        {
-            Assert.False(process.HasExited, "the sync ended before it could be killed");
-            if (File.Exists(dbPath))
+        var count = 0;
+        await Eventually.TrueAsync(
+            async () =>
             {
+                Assert.False(process.HasExited, "the sync ended before it could be killed");
+                if (!File.Exists(dbPath))
+                {
+                    return false;
+                }
+
                 try
                 {
                     await using var db = Open(dbPath);
-                    var count = await db.PullRequests.CountAsync();
-                    if (count > 0)
-                    {
-                        return count;
-                    }
+                    count = await db.PullRequests.CountAsync();
+                    return count > 0;
                 }
                 catch (SqliteException)
                 {
-                    // Schema not created yet.
+                    return false; // Schema not created yet.
                 }
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException("no page was committed in time");
+            },
+            "the sync's first pages to be committed",
+            timeout);
+        return count;
     }
 
     private static HealthDb Open(string dbPath) =>

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using GitHubSimulator;
 using Health.Core.Storage;
 using Health.Core.Tests.Infrastructure;
+using Health.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
@@ -17,19 +18,10 @@ public sealed class SyncModeTests : IAsyncLifetime
 
     private string DbPath => Path.Combine(_directory, "health.db");
 
-    private Dictionary<string, string?> Config => new()
-    {
-        ["ConnectionStrings:Health"] = $"Data Source={DbPath}",
-        ["GitHub:ApiUrl"] = _server.BaseUri.ToString(),
-        ["GitHub:Token"] = Token,
-        ["GitHub:RetryBaseDelay"] = "00:00:00.010",
-        ["GitHub:MaxRateLimitWait"] = "00:00:00",
-    };
+    private Dictionary<string, string?> Config => FastSettings.For(_server.BaseUri, _directory).With(new Dictionary<string, string?> { ["GitHub:Token"] = Token });
 
     public async Task InitializeAsync() =>
-        _server = await SimulatorServer.StartAsync(
-            WorldGenerator.Generate(new WorldOptions { Prs = 150, End = new DateTime(2026, 11, 1, 12, 0, 0, DateTimeKind.Utc) }, _clock),
-            new SimulatorOptions { Token = Token });
+        _server = await TestSimulator.StartAsync(new WorldOptions { Prs = 150, End = TestSimulator.WorldEnd }, o => o.Token = Token, _clock);
 
     public async Task DisposeAsync()
     {

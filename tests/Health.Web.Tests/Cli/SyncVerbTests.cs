@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using GitHubSimulator;
 using Health.Core.Storage;
 using Health.Core.Tests.Infrastructure;
+using Health.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Health.Web.Tests.Cli;
@@ -13,15 +14,10 @@ public sealed class SyncVerbTests : IAsyncLifetime
 
     private string DbPath => Path.Combine(_directory, "health.db");
 
-    private Dictionary<string, string?> Config => new()
-    {
-        ["ConnectionStrings:Health"] = $"Data Source={DbPath}",
-        ["GitHub:ApiUrl"] = _server.BaseUri.ToString(),
-        ["GitHub:RetryBaseDelay"] = "00:00:00.010",
-    };
+    private Dictionary<string, string?> Config => FastSettings.For(_server.BaseUri, _directory);
 
     public async Task InitializeAsync() =>
-        _server = await SimulatorServer.StartAsync(WorldGenerator.Generate(new WorldOptions { Prs = 150, End = new DateTime(2026, 11, 1, 12, 0, 0, DateTimeKind.Utc) }));
+        _server = await TestSimulator.StartAsync(new WorldOptions { Prs = 150, End = TestSimulator.WorldEnd });
 
     public async Task DisposeAsync()
     {

@@ -3,6 +3,7 @@ using Bunit;
 using GitHubSimulator;
 using Health.Core;
 using Health.Core.Storage;
+using Health.Testing;
 using Health.Web.Components;
 using Health.Web.Endpoints;
 using Health.Web.Tests.Dashboard;
@@ -38,17 +39,11 @@ public abstract class SyncedWorldFixture : IAsyncLifetime
     /// <summary>The app's Core services over the seeded file (the clock at <see cref="Now"/>).</summary>
     protected IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("The fixture has not started.");
 
-    private Dictionary<string, string?> Settings => new()
-    {
-        ["ConnectionStrings:Health"] = $"Data Source={Path.Combine(_directory, "health.db")}",
-        ["GitHub:ApiUrl"] = _server!.BaseUri.ToString(),
-        ["GitHub:RetryBaseDelay"] = "00:00:00.010",
-        ["Logging:LogLevel:Default"] = "Warning",
-    };
+    private Dictionary<string, string?> Settings => FastSettings.For(_server!.BaseUri, _directory);
 
     public async Task InitializeAsync()
     {
-        _server = await SimulatorServer.StartAsync(WorldGenerator.Generate(World()));
+        _server = await TestSimulator.StartAsync(World());
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _directory, DisableDefaults = true });
         Configure(builder);
         _host = builder.Build();

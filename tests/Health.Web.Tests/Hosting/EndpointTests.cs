@@ -9,13 +9,12 @@ using Health.Web.Tests.Jobs;
 namespace Health.Web.Tests.Hosting;
 
 /// <summary><c>/health</c>, <c>/jobs</c> behind the operator policy, and the repositories page served over HTTP.</summary>
-public sealed class EndpointTests
+public sealed class EndpointTests(SyncedAppFixture fixture) : IClassFixture<SyncedAppFixture>
 {
     [Fact]
     public async Task Health_AfterASync_ReportsDatabaseJobsAndGitHub()
     {
-        await using var app = await AppHarness.StartAsync();
-        await app.Catalog.AddAsync("acme/widgets", CancellationToken.None);
+        var app = fixture.App; // acme/widgets tracked and synced
         await SyncJobTests.WaitForStateAsync(app, await app.RepositoryIdAsync("acme/widgets"), SyncState.Idle);
         using var client = app.CreateClient();
 
@@ -50,7 +49,7 @@ public sealed class EndpointTests
     [Fact]
     public async Task Jobs_LocalRequest_ShowsHangfireDashboard()
     {
-        await using var app = await AppHarness.StartAsync();
+        var app = fixture.App;
         using var client = app.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/jobs", UriKind.Relative));
@@ -64,7 +63,7 @@ public sealed class EndpointTests
     [InlineData("/repositories")]
     public async Task Management_RequestRelayedByAProxy_IsForbiddenInLocalMode(string path)
     {
-        await using var app = await AppHarness.StartAsync();
+        var app = fixture.App;
         using var client = app.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
         request.Headers.Add("X-Forwarded-For", "203.0.113.9");
@@ -100,8 +99,7 @@ public sealed class EndpointTests
     [Fact]
     public async Task RepositoriesPage_LocalRequest_RendersTrackedRepositories()
     {
-        await using var app = await AppHarness.StartAsync();
-        await app.Catalog.AddAsync("acme/widgets", CancellationToken.None);
+        var app = fixture.App; // acme/widgets tracked
         using var client = app.CreateClient();
 
         var html = await client.GetStringAsync(new Uri("/repositories", UriKind.Relative));

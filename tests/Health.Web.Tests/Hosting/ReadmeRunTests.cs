@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Health.Web.Tests.Infrastructure;
+using Health.Testing;
 
 namespace Health.Web.Tests.Hosting;
 

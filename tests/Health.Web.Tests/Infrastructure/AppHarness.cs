@@ -4,6 +4,7 @@ using Hangfire.Storage;
 using Health.Core.Storage;
 using Health.Core.Tests.Infrastructure;
 using Health.Core.Tracking;
+using Health.Testing;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,12 +18,12 @@ namespace Health.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The whole app (web host on Kestrel, Hangfire server and its storage) on a real SQLite file in a temp folder, with GitHub
-/// played by the simulator over loopback. Short polling intervals so tests wait on state, never on sleeps. Requests go over
+/// played by the simulator over loopback. <see cref="FastSettings"/>: short polling intervals so tests wait on state, never on sleeps. Requests go over
 /// real sockets (loopback by default), so the app judges them as it judges any client's.
 /// </summary>
 public sealed class AppHarness : IAsyncDisposable
 {
-    public static readonly DateTime WorldEnd = new(2026, 11, 1, 12, 0, 0, DateTimeKind.Utc);
+    public static readonly DateTime WorldEnd = TestSimulator.WorldEnd;
 
     private readonly Action<IWebHostBuilder>? _configure;
     private readonly IPAddress _listen;
@@ -57,7 +58,7 @@ public sealed class AppHarness : IAsyncDisposable
 
     /// <param name="world">The simulated GitHub world; 80 PRs of acme/widgets ending at <see cref="WorldEnd"/> by default.</param>
     /// <param name="simulator">Changes to the simulator's behaviour (latency, faults, limits).</param>
-    /// <param name="settings">Configuration beyond (or instead of) the harness's own.</param>
+    /// <param name="settings">Configuration beyond (or instead of) <see cref="FastSettings"/>.</param>
     /// <param name="configure">More changes to the host, at every start (e.g. a logger provider that keeps what is logged).</param>
     /// <param name="listen">The address Kestrel listens on (a free port); loopback by default.</param>
     public static async Task<AppHarness> StartAsync(
@@ -67,36 +68,9 @@ public sealed class AppHarness : IAsyncDisposable
         Action<IWebHostBuilder>? configure = null,
         IPAddress? listen = null)
     {
-        var simOptions = new SimulatorOptions();
-        simulator?.Invoke(simOptions);
-        var server = await SimulatorServer.StartAsync(WorldGenerator.Generate(world ?? new WorldOptions { Prs = 80, End = WorldEnd }), simOptions);
+        var server = await TestSimulator.StartAsync(world ?? new WorldOptions { Prs = 80, End = WorldEnd }, simulator);
         var harness = new AppHarness(server, System.IO.Directory.CreateTempSubdirectory("health-app-").FullName, configure, listen ?? IPAddress.Loopback);
-        foreach (var (key, value) in new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Health"] = $"Data Source={Path.Combine(harness.Directory, "health.db")}",
-            ["Jobs:SqlitePath"] = Path.Combine(harness.Directory, "jobs.db"),
-            ["Jobs:PollInterval"] = "00:00:00.100",
-            ["Jobs:Workers"] = "3",
-            ["Jobs:RetryDelay"] = "00:00:00.200",
-            ["Dashboard:RefreshInterval"] = "00:00:00.100",
-            ["Health:DefaultCron"] = "0 0 1 1 *", // yearly: a recurring sync never fires in the middle of a test
-            ["GitHub:ApiUrl"] = server.BaseUri.ToString(),
-            ["GitHub:RetryBaseDelay"] = "00:00:00.010",
-            ["GitHub:SecondaryLimitDefaultWait"] = "00:00:00.100",
-            ["GitHub:RequestTimeout"] = "00:00:10",
-            ["GitHub:MaxRateLimitWait"] = "00:00:00",
-            ["GitHub:ExtraBotLogins:0"] = "ci-helper",
-            ["Logging:LogLevel:Default"] = "Warning",
-        })
-        {
-            harness.Settings[key] = value;
-        }
-
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            harness.Settings[key] = value;
-        }
-
+        harness.Settings.With(FastSettings.For(server.BaseUri, harness.Directory)).With(settings);
         harness.Start();
         return harness;
     }

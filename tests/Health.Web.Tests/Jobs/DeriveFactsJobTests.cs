@@ -4,6 +4,7 @@ using Health.Core.GitHub;
 using Health.Core.GitHub.Sync;
 using Health.Core.Metrics;
 using Health.Core.Metrics.Formulas;
+using Health.Testing;
 using Health.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

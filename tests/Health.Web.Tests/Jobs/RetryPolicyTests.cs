@@ -1,5 +1,6 @@
 using Hangfire.Common;
 using Hangfire.States;
+using Health.Testing;
 using Health.Web.Tests.Infrastructure;
 
 namespace Health.Web.Tests.Jobs;

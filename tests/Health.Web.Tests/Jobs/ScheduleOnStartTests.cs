@@ -1,5 +1,6 @@
 using GitHubSimulator;
 using Health.Core.Storage.Entities;
+using Health.Testing;
 using Health.Web.Jobs;
 using Health.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

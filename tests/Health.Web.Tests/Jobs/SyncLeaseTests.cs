@@ -3,7 +3,6 @@ using Health.Core.Storage;
 using Health.Core.Storage.Entities;
 using Health.Testing;
 using Health.Web.Jobs;
-using Health.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Time.Testing;

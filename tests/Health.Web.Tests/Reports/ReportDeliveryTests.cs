@@ -2,9 +2,9 @@ using System.Text.Json;
 using Bunit;
 using Health.Core.Export;
 using Health.Core.Storage.Entities;
+using Health.Testing;
 using Health.Web.Components.Pages.Reports;
 using Health.Web.Jobs;
-using Health.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using Bunit;
 using Health.Core.Storage.Entities;
+using Health.Testing;
 using Health.Web.Components.Pages.Reports;
-using Health.Web.Tests.Infrastructure;
 using Health.Web.Tests.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 

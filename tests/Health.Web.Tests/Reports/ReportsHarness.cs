@@ -2,6 +2,7 @@ using Hangfire;
 using Health.Core.Metrics.Formulas;
 using Health.Core.Reports.Scheduling;
 using Health.Core.Storage.Entities;
+using Health.Testing;
 using Health.Web.Jobs;
 using Health.Web.Tests.Infrastructure;
 using Health.Web.Tests.Jobs;

@@ -1,5 +1,6 @@
 using Bunit;
 using Health.Core.Storage.Entities;
+using Health.Testing;
 using Health.Web.Components.Pages.Reports;
 using Health.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

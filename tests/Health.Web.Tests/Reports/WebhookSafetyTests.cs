@@ -1,6 +1,7 @@
 using Bunit;
 using Health.Core.Reports.Delivery;
 using Health.Core.Storage.Entities;
+using Health.Testing;
 using Health.Web.Components.Pages.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,7 +53,7 @@ public sealed class WebhookSafetyTests
         page.FindAll("tr[data-schedule] button").First(b => b.TextContent == "Edit").Click();
         page.Find("[data-testid=remove-webhook]").Click();
         page.Find("[data-testid=schedule-form]").Submit();
-        await Infrastructure.Eventually.TrueAsync(async () => await StoredWebhookAsync(h, id) is null, "the webhook to be removed");
+        await Eventually.TrueAsync(async () => await StoredWebhookAsync(h, id) is null, "the webhook to be removed");
     }
 
     private static async Task<string?> StoredWebhookAsync(ReportsHarness h, int id)

@@ -7,7 +7,6 @@ using Health.Core.Storage.Entities;
 using Health.Core.Tests.Infrastructure;
 using Health.Testing;
 using Health.Web.Jobs;
-using Health.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
@@ -29,9 +28,7 @@ public sealed class MultiProcessTests(ITestOutputHelper output)
     {
         var clock = Stopwatch.StartNew();
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
-        await using var simulator = await SimulatorServer.StartAsync(
-            WorldGenerator.Generate(new WorldOptions { Prs = BigPullRequests, ExtraRepositories = SmallRepositories + 4, End = AppHarness.WorldEnd }),
-            new SimulatorOptions());
+        await using var simulator = await TestSimulator.StartAsync(new WorldOptions { Prs = BigPullRequests, ExtraRepositories = SmallRepositories + 4, End = TestSimulator.WorldEnd });
         var world = simulator.World;
         var big = world.Repositories[0];
         var small = world.Repositories.Skip(1).Where(r => !r.Private).Take(SmallRepositories).ToList();
@@ -41,21 +38,16 @@ public sealed class MultiProcessTests(ITestOutputHelper output)
         // killed in its backfill: the backfill is still under way when the small repositories are done.
         simulator.Options.Faults.Add(new FaultRule(FaultKind.Timeout, PathContains: $"/repos/{big.FullName}/") { Delay = TimeSpan.FromMilliseconds(200) });
 
-        // One configuration for every process (the README's scaled set-up); only the role and the address differ.
-        var settings = new Dictionary<string, string?>(database.Settings)
+        // One configuration for every process (the README's scaled set-up); only the role and the address differ. Over the fast
+        // settings: two workers of two job slots each, with two GitHub requests at a time, as on a small scaled machine; the
+        // shortest invisibility timeout, so the killed worker's job is handed on soon; a slower refresh (three processes on two cores).
+        var settings = FastSettings.For(simulator.BaseUri, database).With(new Dictionary<string, string?>
         {
-            ["GitHub:ApiUrl"] = simulator.BaseUri.ToString(),
-            ["GitHub:RetryBaseDelay"] = "00:00:00.010",
-            ["GitHub:RequestTimeout"] = "00:00:10",
-            ["GitHub:MaxRateLimitWait"] = "00:00:00",
             ["GitHub:Concurrency"] = "2",
             ["Jobs:Workers"] = "2",
-            ["Jobs:PollInterval"] = "00:00:00.100",
             ["Jobs:InvisibilityTimeout"] = "00:00:05",
-            ["Jobs:RetryDelay"] = "00:00:00.200",
-            ["Health:DefaultCron"] = "0 0 1 1 *", // yearly: no recurring sync fires during the test
             ["Dashboard:RefreshInterval"] = "00:00:00.250",
-        };
+        });
         var declared = small.Append(big).Select(r => r.FullName).ToList();
         for (var i = 0; i < declared.Count; i++)
         {

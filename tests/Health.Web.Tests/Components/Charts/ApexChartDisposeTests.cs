@@ -1,4 +1,5 @@
 using Bunit;
+using Health.Testing;
 using Health.Web.Components.Charts;
 using Microsoft.JSInterop;
 
@@ -24,21 +25,12 @@ public sealed class ApexChartDisposeTests : BunitContext
         var chart = new FakeChart();
         await cut.InvokeAsync(() => create.Complete(chart));
 
-        await WhenAsync(() => module.Invocations["destroy"].Count > 0);
+        // The component's continuation after create returns runs on the renderer's dispatcher.
+        await Eventually.TrueAsync(() => module.Invocations["destroy"].Count > 0, "the chart to be destroyed once created", TimeSpan.FromSeconds(10));
         var destroy = module.VerifyInvoke("destroy");
         Assert.Same(chart, destroy.Arguments[0]);
         Assert.True(chart.Disposed);
         module.VerifyNotInvoke("update");
-    }
-
-    /// <summary>Waits for the component's continuation after create returns, which runs on the renderer's dispatcher.</summary>
-    private static async Task WhenAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            await Task.Delay(10, timeout.Token);
-        }
     }
 
     /// <summary>A create call that returns when the test says so (bUnit's module setups return at once).</summary>

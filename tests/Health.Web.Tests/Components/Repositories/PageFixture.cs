@@ -4,6 +4,7 @@ using Health.Core;
 using Health.Core.Storage;
 using Health.Core.Storage.Entities;
 using Health.Core.Tracking;
+using Health.Testing;
 using Health.Web.Components;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -35,14 +36,13 @@ public sealed class PageFixture : BunitContext
     /// <summary>Starts the simulator and the services; <paramref name="now"/> stops the app's clock there (tests that name months must not depend on today).</summary>
     public async Task StartAsync(WorldOptions? world = null, DateTime? now = null)
     {
-        _server = await SimulatorServer.StartAsync(WorldGenerator.Generate(world ?? new WorldOptions { Prs = 20, End = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc) }), new SimulatorOptions());
+        _server = await TestSimulator.StartAsync(world ?? new WorldOptions { Prs = 20, End = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc) });
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _directory, DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Health"] = $"Data Source={Path.Combine(_directory, "health.db")}",
-            ["GitHub:ApiUrl"] = _server.BaseUri.ToString(),
-            ["GitHub:RetryBaseDelay"] = "00:00:00.010",
-        });
+        var settings = FastSettings.For(_server.BaseUri, _directory);
+
+        // The scheduler only records, so no recurring sync can fire: the page schedules with the app's own default cron, which its tests check.
+        settings.Remove("Health:DefaultCron");
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.AddHealthCore();
         builder.Services.Replace(ServiceDescriptor.Singleton<ISyncScheduler>(Scheduler));
         if (now is { } fixedNow)

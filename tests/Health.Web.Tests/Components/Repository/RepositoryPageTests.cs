@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using Bunit;
+using Health.Testing;
 using Health.Web.Components.Pages.Repository;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -144,10 +145,7 @@ public sealed class RepositoryPageTests(RepositoryPageFixture fixture) : IClassF
         var prerendered = RenderLoaded(prerender, WeekView);
         prerender.State.TriggerOnPersisting(); // runs on the renderer's dispatcher, without waiting for it
         string? token = null;
-        for (var tries = 0; tries < 100 && !prerender.State.TryTake(RepositoryPage.SnapshotKey, out token); tries++)
-        {
-            await Task.Delay(50);
-        }
+        await Eventually.TrueAsync(() => prerender.State.TryTake(RepositoryPage.SnapshotKey, out token), "the snapshot's token to be persisted", TimeSpan.FromSeconds(5));
 
         Assert.True(token is { Length: < 100 }, "Only a short token travels through the page; the snapshot stays on the server.");
         await using var interactive = fixture.NewContext();

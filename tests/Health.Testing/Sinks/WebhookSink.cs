@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Health.Web.Tests.Reports;
+namespace Health.Testing;
 
 /// <summary>A loopback HTTP listener (Kestrel) that keeps every webhook POST it receives; it can answer 500 instead.</summary>
 public sealed class WebhookSink : IAsyncDisposable

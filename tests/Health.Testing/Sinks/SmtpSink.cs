@@ -8,7 +8,7 @@ using SmtpServer.Authentication;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace Health.Web.Tests.Reports;
+namespace Health.Testing;
 
 /// <summary>
 /// A real SMTP server on loopback (the SmtpServer package) that keeps what it receives, parsed by MimeKit. It can refuse
@@ -118,22 +118,23 @@ public sealed class SmtpSink : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task WaitListeningAsync(int port)
-    {
-        for (var i = 0; ; i++)
+    /// <summary>The server starts listening in the background: the sink is handed out only once a client can connect.</summary>
+    private static Task WaitListeningAsync(int port) => Eventually.TrueAsync(
+        async () =>
         {
             try
             {
                 using var client = new TcpClient();
                 await client.ConnectAsync(IPAddress.Loopback, port);
-                return;
+                return true;
             }
-            catch (SocketException) when (i < 200)
+            catch (SocketException)
             {
-                await Task.Delay(25);
+                return false;
             }
-        }
-    }
+        },
+        $"the SMTP sink to listen on port {port}",
+        TimeSpan.FromSeconds(5));
 
     private sealed class Store(SmtpSink sink) : MessageStore
     {
