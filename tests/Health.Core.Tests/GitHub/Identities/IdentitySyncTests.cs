@@ -110,4 +110,71 @@ public class IdentitySyncTests
         await using var db = h.NewDb();
         await WorldAssert.DatabaseEqualsWorldAsync(db, h.World, h.Repo);
     }
+
+    [Fact]
+    public async Task Sync_OneOfTwoTokensRevoked_TheOtherServes_TheRevokedOneIsLeftOut()
+    {
+        await using var h = await SyncHarness.StartAsync(
+            simulator: o => o.Tokens = ["test-token-a"],
+            settings: new Dictionary<string, string?>
+            {
+                ["GitHub:Mode"] = "Rest",
+                ["GitHub:Tokens:0"] = "test-token-revoked",
+                ["GitHub:Tokens:1"] = "test-token-a",
+            });
+
+        var first = await h.SyncAsync();
+        var rejectedFirst = h.Server.Log.Snapshot().Count(r => r.Status == 401);
+        var second = await h.SyncAsync();
+
+        Assert.True(first.Outcome == SyncOutcome.Succeeded, first.Error);
+        Assert.True(second.Outcome == SyncOutcome.Succeeded, second.Error);
+        // Only the requests already under way when GitHub first said 401 went out with the revoked token; none since.
+        Assert.InRange(rejectedFirst, 1, 2 * h.Service<Microsoft.Extensions.Options.IOptions<Health.Core.GitHub.GitHubOptions>>().Value.Concurrency);
+        Assert.Equal(rejectedFirst, h.Server.Log.Snapshot().Count(r => r.Status == 401));
+        await using var db = h.NewDb();
+        await WorldAssert.DatabaseEqualsWorldAsync(db, h.World, h.Repo);
+    }
+
+    [Fact]
+    public async Task Sync_TheOnlyTokenRevoked_FailsNamingItsKey()
+    {
+        await using var h = await SyncHarness.StartAsync(
+            simulator: o => o.Tokens = ["test-token-a"],
+            settings: new Dictionary<string, string?> { ["GitHub:Mode"] = "Rest", ["GitHub:Tokens:0"] = "test-token-revoked" });
+
+        var e = await Assert.ThrowsAsync<Health.Core.GitHub.GitHubAccessException>(() => h.SyncAsync());
+
+        Assert.Contains("GitHub:Tokens:0", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_AppsInstallationsCannotBeListed_TheTokenServesMeanwhile()
+    {
+        using var key = RSA.Create(2048);
+        using var otherKey = RSA.Create(2048);
+        var keyFile = Path.Combine(Directory.CreateTempSubdirectory("health-app-").FullName, "app.private-key.pem");
+        await File.WriteAllTextAsync(keyFile, key.ExportRSAPrivateKeyPem());
+        await using var h = await SyncHarness.StartAsync(
+            simulator: o =>
+            {
+                o.Token = "test-token-a";
+                o.Apps.Add(new SimulatorApp { Id = 31, PublicKeyPem = otherKey.ExportSubjectPublicKeyInfoPem(), Installations = { ["acme"] = 9001 } });
+            },
+            settings: new Dictionary<string, string?>
+            {
+                ["GitHub:Token"] = "test-token-a",
+                ["GitHub:App:Id"] = "31",
+                ["GitHub:App:PrivateKeyFile"] = keyFile, // not the key GitHub knows for app 31: its JWT is refused
+            });
+
+        var report = await h.SyncAsync();
+
+        Assert.True(report.Outcome == SyncOutcome.Succeeded, report.Error);
+        var log = h.Server.Log.Snapshot();
+        Assert.Equal(1, log.Count(r => r.PathAndQuery.StartsWith("/app/installations", StringComparison.Ordinal))); // tried once, not per request
+        Assert.All(log.Where(r => !r.PathAndQuery.StartsWith("/app/", StringComparison.Ordinal)), r => Assert.Equal("token:test-token-a", r.Caller));
+        await using var db = h.NewDb();
+        await WorldAssert.DatabaseEqualsWorldAsync(db, h.World, h.Repo);
+    }
 }
