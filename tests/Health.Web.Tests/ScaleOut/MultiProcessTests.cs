@@ -19,7 +19,7 @@ namespace Health.Web.Tests.ScaleOut;
 /// </summary>
 public sealed class MultiProcessTests(ITestOutputHelper output)
 {
-    private const int SmallRepositories = 20;
+    private const int SmallRepositories = 8;
     private const int BigPullRequests = 200;
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
 
@@ -70,7 +70,7 @@ public sealed class MultiProcessTests(ITestOutputHelper output)
 
             output.WriteLine($"{clock.Elapsed}: workers up");
 
-            // The web starts and queues the reconciliation with Health:Repositories; a worker tracks the 21 repositories and
+            // The web starts and queues the reconciliation with Health:Repositories; a worker tracks the nine repositories and
             // queues each one's first sync; the workers share them.
             var web = await AppProcess.StartAsync("web", With(settings, ("Health:Roles:0", "web")), Deadline);
             processes.Add(web);
