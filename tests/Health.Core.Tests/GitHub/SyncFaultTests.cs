@@ -3,6 +3,7 @@ using Health.Core.GitHub;
 using Health.Core.GitHub.Sync;
 using Health.Core.Storage.Entities;
 using Health.Core.Tests.Infrastructure;
+using Health.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 

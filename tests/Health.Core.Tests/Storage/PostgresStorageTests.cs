@@ -3,6 +3,7 @@ using Health.Core.GitHub.Sync;
 using Health.Core.Storage;
 using Health.Core.Tests.GitHub.GraphQL;
 using Health.Core.Tests.Infrastructure;
+using Health.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Health.Core.Tests.Storage;

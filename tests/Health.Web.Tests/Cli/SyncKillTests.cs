@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using GitHubSimulator;
 using Health.Core.Storage;
-using Health.Core.Tests.Infrastructure;
 using Health.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +17,7 @@ public sealed class SyncKillTests
         var directory = Directory.CreateTempSubdirectory("health-kill-").FullName;
         var dbPath = Path.Combine(directory, "health.db");
         await using var server = await TestSimulator.StartAsync(
-            new WorldOptions { Prs = 400, End = TestSimulator.WorldEnd },
+            new WorldOptions { Prs = 250, End = TestSimulator.WorldEnd },
             o =>
             {
                 o.Latency = TimeSpan.FromMilliseconds(40);
@@ -36,7 +35,7 @@ public sealed class SyncKillTests
             var committed = await WaitForCommittedPullRequestsAsync(dbPath, process, TimeSpan.FromSeconds(60));
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
-            Assert.InRange(committed, 1, 399);
+            Assert.InRange(committed, 1, 249);
         }
 
         await using (var db = Open(dbPath))

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using GitHubSimulator;
 using Health.Core.Storage;
-using Health.Core.Tests.Infrastructure;
 using Health.Testing;
 using Microsoft.EntityFrameworkCore;
 

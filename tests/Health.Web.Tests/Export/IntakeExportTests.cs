@@ -1,8 +1,8 @@
 using GitHubSimulator;
 using Health.Core.Storage;
-using Health.Core.Tests.Metrics.Reference;
-using Health.Web.Tests.Cli;
 using Health.Testing;
+using Health.Testing.Reference;
+using Health.Web.Tests.Cli;
 using Microsoft.EntityFrameworkCore;
 
 namespace Health.Web.Tests.Export;

@@ -1,9 +1,9 @@
 using GitHubSimulator;
 using Health.Core.Storage;
-using Health.Core.Tests.Metrics.Reference;
+using Health.Testing;
+using Health.Testing.Reference;
 using Health.Web.Tests.Cli;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Health.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Health.Web.Tests.Export;

@@ -1,11 +1,10 @@
+using System.Net;
 using GitHubSimulator;
 using Hangfire;
 using Hangfire.Storage;
 using Health.Core.Storage;
-using Health.Core.Tests.Infrastructure;
 using Health.Core.Tracking;
 using Health.Testing;
-using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -52,13 +52,13 @@ public sealed class SyncJobTests
     public async Task RateLimitExhaustedMidBackfill_SchedulesContinuation_FinishesEqualToWorld()
     {
         // Two pages of pull requests (each page and its reviews ~101 requests). The first window allows only 120 requests,
-        // so the limit runs out inside the second page however fast the machine is; the window resets 15 s after the
+        // so the limit runs out inside the second page however fast the machine is; the window resets 10 s after the
         // first request, and the continuation finishes the backfill in the next one.
         await using var app = await AppHarness.StartAsync(
             new WorldOptions { Prs = 200, End = AppHarness.WorldEnd },
             o =>
             {
-                o.RateLimitWindow = TimeSpan.FromSeconds(15);
+                o.RateLimitWindow = TimeSpan.FromSeconds(10);
                 o.RateLimitRemaining = 120;
             });
         await app.Catalog.AddAsync("acme/widgets", CancellationToken.None);
@@ -88,9 +88,10 @@ public sealed class SyncJobTests
     public async Task LongBackfill_RunsAsChainOfBoundedSlices_FinishesEqualToWorld()
     {
         await using var app = await AppHarness.StartAsync(
-            new WorldOptions { Prs = 400, End = AppHarness.WorldEnd },
+            new WorldOptions { Prs = 200, End = AppHarness.WorldEnd },
             o => o.Latency = TimeSpan.FromMilliseconds(80),
-            new Dictionary<string, string?> { ["Jobs:SliceDuration"] = "00:00:01" });
+            // 200 reviews' requests, 4 at a time at 80 ms each: at least 4 s of slices of 1 s, however fast the machine is.
+            new Dictionary<string, string?> { ["Jobs:SliceDuration"] = "00:00:01", ["GitHub:Concurrency"] = "4" });
         await app.Catalog.AddAsync("acme/widgets", CancellationToken.None);
         var id = await app.RepositoryIdAsync("acme/widgets");
 

@@ -4,7 +4,6 @@ using GitHubSimulator;
 using Hangfire.Storage;
 using Health.Core.Storage;
 using Health.Core.Storage.Entities;
-using Health.Core.Tests.Infrastructure;
 using Health.Testing;
 using Health.Web.Jobs;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,7 @@ using GitHubSimulator;
 using Health.Core.GitHub.Sync;
 using Health.Core.Storage.Entities;
 using Health.Core.Tests.Infrastructure;
+using Health.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 

@@ -3,6 +3,7 @@ using GitHubSimulator;
 using Health.Core.GitHub.Identities;
 using Health.Core.GitHub.Sync;
 using Health.Core.Tests.Infrastructure;
+using Health.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Health.Core.Tests.GitHub.Identities;

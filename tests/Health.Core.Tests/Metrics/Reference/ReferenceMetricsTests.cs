@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using GitHubSimulator;
 
-namespace Health.Core.Tests.Metrics.Reference;
+namespace Health.Testing.Reference;
 
 /// <summary>Self-tests of the reference oracle on tiny hand-built worlds, each row worked out by hand.</summary>
 public sealed class ReferenceMetricsTests

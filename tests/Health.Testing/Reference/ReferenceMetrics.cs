@@ -1,7 +1,7 @@
 using System.Globalization;
 using GitHubSimulator;
 
-namespace Health.Core.Tests.Metrics.Reference;
+namespace Health.Testing.Reference;
 
 /// <summary>
 /// A deliberately simple, independent implementation of /work/shared/METRICS.md, computed straight from the

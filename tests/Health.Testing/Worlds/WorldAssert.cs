@@ -1,8 +1,9 @@
 using GitHubSimulator;
 using Health.Core.Storage;
 using Microsoft.EntityFrameworkCore;
+using Xunit;
 
-namespace Health.Core.Tests.Infrastructure;
+namespace Health.Testing;
 
 /// <summary>The database holds exactly the simulator's world for a repository: no row missing, none extra, none doubled.</summary>
 public static class WorldAssert

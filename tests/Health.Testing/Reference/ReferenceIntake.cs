@@ -1,8 +1,8 @@
 using System.Globalization;
 using GitHubSimulator;
-using static Health.Core.Tests.Metrics.Reference.ReferenceMetrics;
+using static Health.Testing.Reference.ReferenceMetrics;
 
-namespace Health.Core.Tests.Metrics.Reference;
+namespace Health.Testing.Reference;
 
 /// <summary>
 /// An independent implementation of METRICS.md's "Intake and maintainer load" (the intake CSV), computed straight from the
