@@ -61,17 +61,9 @@ public sealed partial class RepositorySync(
             sync.ItemsBefore = s.ItemsSoFar;
         }, ct);
 
-        // A budget winds the sync down at the next page boundary; as a backstop (a page stuck in retries or waits),
-        // the sync is cut outright at twice the budget, which is just as safe: every committed page stays.
-        using var windDown = new CancellationTokenSource();
-        using var slice = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        if (budget is { } limit)
-        {
-            windDown.CancelAfter(limit);
-            slice.CancelAfter(limit * 2);
-        }
-
-        sync.WindDown = windDown.Token;
+        // A budget winds the sync down at the next page boundary, and cuts it at twice the budget once a page is saved.
+        using var slice = new SliceBudget(budget, time, ct);
+        sync.Slice = slice;
 
         try
         {
@@ -89,7 +81,7 @@ public sealed partial class RepositorySync(
             await FinishAsync(repositoryId, SyncState.Idle, null, null, report);
             return report;
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested && slice.IsCancellationRequested)
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested && slice.IsCut)
         {
             // The time budget ran out: the pages committed so far stay; the next slice resumes from the checkpoint.
             var report = Report(name, SyncOutcome.Incomplete, null, null, sync.Counts, api, clock);

@@ -137,6 +137,8 @@ internal sealed class StreamPass<T, TChildren>(IPageSource<T, TChildren> source,
             await transaction.CommitAsync(ct);
         }
 
+        sync.Slice?.PageSaved();
+
         sync.Report(source.Label, cursor, null);
     }
 

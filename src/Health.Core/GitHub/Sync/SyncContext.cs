@@ -44,8 +44,11 @@ internal sealed class SyncContext(
 
     public SyncCounts Counts { get; } = new();
 
+    /// <summary>The sync's time budget (set as the sync starts).</summary>
+    public SliceBudget? Slice { get; set; }
+
     /// <summary>Set when the sync's time budget is spent: each stream stops after the page it is saving, so every slice makes progress.</summary>
-    public CancellationToken WindDown { get; set; }
+    public CancellationToken WindDown => Slice?.WindDown ?? CancellationToken.None;
 
     /// <summary>A stream stopped early because of <see cref="WindDown"/>: the sync is incomplete and resumes from the checkpoint.</summary>
     public bool StoppedEarly { get; private set; }
