@@ -47,15 +47,12 @@ public class IntakeWorld : IAsyncLifetime
         }
     }
 
-    public Dictionary<string, string?> Config(string mode) => new(Databases[mode].Settings)
+    public Dictionary<string, string?> Config(string mode) => FastSettings.For(Server.BaseUri, Databases[mode]).With(new Dictionary<string, string?>
     {
-        ["GitHub:ApiUrl"] = Server.BaseUri.ToString(),
         ["GitHub:Token"] = Token,
         ["GitHub:Mode"] = mode,
-        ["Health:DefaultCron"] = "0 0 1 1 *",
         ["Jobs:Storage"] = "InMemory",
-        ["GitHub:ExtraBotLogins:0"] = "ci-helper",
-    };
+    });
 }
 
 /// <summary>The same world, collected into PostgreSQL.</summary>

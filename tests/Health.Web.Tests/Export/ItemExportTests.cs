@@ -1,4 +1,5 @@
 using GitHubSimulator;
+using Health.Testing;
 using Health.Web.Tests.Cli;
 using Microsoft.Data.Sqlite;
 
@@ -10,14 +11,7 @@ public sealed class ItemExportTests : IAsyncLifetime
     private readonly string _directory = Directory.CreateTempSubdirectory("health-items-").FullName;
     private SimulatorServer _server = null!;
 
-    private Dictionary<string, string?> Config => new()
-    {
-        ["ConnectionStrings:Health"] = $"Data Source={Path.Combine(_directory, "health.db")}",
-        ["GitHub:ApiUrl"] = _server.BaseUri.ToString(),
-        ["Health:DefaultCron"] = "0 0 1 1 *", // the web app's recurring syncs never fire during a test
-        ["Jobs:Storage"] = "InMemory",
-        ["GitHub:ExtraBotLogins:0"] = "ci-helper",
-    };
+    private Dictionary<string, string?> Config => FastSettings.For(_server.BaseUri, _directory).With(new Dictionary<string, string?> { ["Jobs:Storage"] = "InMemory" });
 
     public async Task InitializeAsync()
     {

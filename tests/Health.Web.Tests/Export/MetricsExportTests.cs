@@ -21,13 +21,7 @@ public class MetricsWorld : IAsyncLifetime
     /// <summary>The database the world is collected into.</summary>
     protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
-    public Dictionary<string, string?> Config => new(Database.Settings)
-    {
-        ["GitHub:ApiUrl"] = Server.BaseUri.ToString(),
-        ["Health:DefaultCron"] = "0 0 1 1 *", // the web app's recurring syncs never fire during a test
-        ["Jobs:Storage"] = "InMemory",
-        ["GitHub:ExtraBotLogins:0"] = "ci-helper",
-    };
+    public Dictionary<string, string?> Config => FastSettings.For(Server.BaseUri, Database).With(new Dictionary<string, string?> { ["Jobs:Storage"] = "InMemory" });
 
     public async Task InitializeAsync()
     {

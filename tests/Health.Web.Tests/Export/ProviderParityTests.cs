@@ -14,14 +14,12 @@ public sealed class ParityWorld : IAsyncLifetime
     private readonly Dictionary<DatabaseProvider, WebApplicationFactory<Program>> _apps = [];
     private SimulatorServer _server = null!;
 
-    public Dictionary<string, string?> Config(DatabaseProvider provider) => new(_databases[provider].Settings)
+    public Dictionary<string, string?> Config(DatabaseProvider provider) => FastSettings.For(_server.BaseUri, _databases[provider]).With(new Dictionary<string, string?>
     {
-        ["GitHub:ApiUrl"] = _server.BaseUri.ToString(),
-        ["Health:DefaultCron"] = "0 0 1 1 *",
         ["Jobs:Storage"] = "InMemory",
         ["Access:DownloadsPerMinute"] = "100000",
         ["Access:Mode"] = "Anyone", // the in-process test server has no socket to call local: the operator pages open to anyone here
-    };
+    });
 
     public HttpClient Client(DatabaseProvider provider) => _apps[provider].CreateClient();
 

@@ -3,6 +3,7 @@ using GitHubSimulator;
 using Health.Core.Metrics.Formulas;
 using Health.Core.Reports.Content;
 using Health.Core.Reports.Rendering;
+using Health.Testing;
 using Health.Web.Cli;
 using Health.Web.Tests.Cli;
 using Microsoft.Data.Sqlite;
@@ -169,12 +170,7 @@ public sealed class ReportCliWorld : IAsyncLifetime
 
     public SimulatorServer Server { get; private set; } = null!;
 
-    public Dictionary<string, string?> Config => new()
-    {
-        ["ConnectionStrings:Health"] = $"Data Source={Path.Combine(_directory, "health.db")}",
-        ["GitHub:ApiUrl"] = Server.BaseUri.ToString(),
-        ["GitHub:ExtraBotLogins:0"] = "ci-helper",
-    };
+    public Dictionary<string, string?> Config => FastSettings.For(Server.BaseUri, _directory);
 
     public async Task InitializeAsync()
     {
