@@ -135,7 +135,7 @@ public sealed partial class GitHubPolicy(
         switch (e.Status)
         {
             case 401:
-                if (identities is not null && exchange.Identity is { } refused && identities.Reject(refused, owner))
+                if (identities is not null && exchange.Identity is { } refused && identities.Reject(refused))
                 {
                     return (TimeSpan.Zero, "another identity");
                 }

@@ -88,9 +88,10 @@ public sealed class SyncJobTests
     public async Task LongBackfill_RunsAsChainOfBoundedSlices_FinishesEqualToWorld()
     {
         await using var app = await AppHarness.StartAsync(
-            new WorldOptions { Prs = 200, End = AppHarness.WorldEnd },
+            new WorldOptions { Prs = 300, End = AppHarness.WorldEnd },
             o => o.Latency = TimeSpan.FromMilliseconds(80),
-            // 200 reviews' requests, 4 at a time at 80 ms each: at least 4 s of slices of 1 s, however fast the machine is.
+            // Three pages of pull requests, each with 100 reviews to read 4 at a time at 80 ms: at least 2 s a page, twice the
+            // slice. Each slice saves a page (it is not cut before its first), so the pages take three slices, however fast the machine.
             new Dictionary<string, string?> { ["Jobs:SliceDuration"] = "00:00:01", ["GitHub:Concurrency"] = "4" });
         await app.Catalog.AddAsync("acme/widgets", CancellationToken.None);
         var id = await app.RepositoryIdAsync("acme/widgets");

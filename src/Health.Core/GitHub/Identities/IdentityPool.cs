@@ -114,12 +114,13 @@ public sealed partial class IdentityPool
     }
 
     /// <summary>
-    /// Leaves out a token GitHub rejected (401: revoked or expired) for the rest of the process, when another identity may
-    /// serve <paramref name="owner"/>, and says whether one may: the request goes on with it. The last one is kept, so that
-    /// its rejection stops the sync with the message that names its key. (An app installation's token is minted by Health
-    /// and renewed before it expires; a 401 there is the app's problem, not one token's.)
+    /// Leaves out a token GitHub rejected (401: revoked or expired) for the rest of the process while another token is
+    /// left, and says whether it was: the request goes on with another identity. The last token is kept, so that its
+    /// rejection stops the sync with the message that names its key, whatever the owner (an app installation serves its
+    /// own accounts only). An app installation's token is minted by Health and renewed before it expires: a 401 there is
+    /// the app's problem, not one token's.
     /// </summary>
-    internal bool Reject(GitHubIdentity identity, string? owner)
+    internal bool Reject(GitHubIdentity identity)
     {
         if (identity is not TokenIdentity { IsAnonymous: false })
         {
@@ -128,7 +129,7 @@ public sealed partial class IdentityPool
 
         lock (_gate)
         {
-            if (!Candidates(owner).Any(i => i != identity))
+            if (!_tokens.Any(t => t != identity && !_rejected.Contains(t)))
             {
                 return false;
             }
@@ -182,7 +183,7 @@ public sealed partial class IdentityPool
         {
             found = await app.ListInstallationsAsync(CancellationToken.None);
         }
-        catch (Exception e) when (_tokens.Count > 0 && e is not OperationCanceledException)
+        catch (Exception e) when (_tokens.Count > 0)
         {
             LogListingFailed(_logger, app.Id, e.Message, e);
             lock (_gate)

@@ -61,7 +61,7 @@ public sealed partial class RepositorySync(
             sync.ItemsBefore = s.ItemsSoFar;
         }, ct);
 
-        // A budget winds the sync down at the next page boundary, and cuts it at twice the budget once a page is saved.
+        // A budget winds the sync down at the next page boundary, and cuts it at twice the budget unless a stream has yet to save its first page.
         using var slice = new SliceBudget(budget, time, ct);
         sync.Slice = slice;
 

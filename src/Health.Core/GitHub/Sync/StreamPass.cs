@@ -30,8 +30,11 @@ internal static class StreamPass
 /// </summary>
 internal sealed class StreamPass<T, TChildren>(IPageSource<T, TChildren> source, SyncContext sync)
 {
+    private SliceBudget.StreamSlice? _slice;
+
     public async Task RunAsync(CancellationToken ct)
     {
+        using var slice = _slice = sync.Slice?.Begin();
         var cursor = await LoadCursorAsync(ct);
         source.Begin(cursor);
         var position = source.SavedPosition(cursor);
@@ -137,7 +140,7 @@ internal sealed class StreamPass<T, TChildren>(IPageSource<T, TChildren> source,
             await transaction.CommitAsync(ct);
         }
 
-        sync.Slice?.PageSaved();
+        _slice?.PageSaved();
 
         sync.Report(source.Label, cursor, null);
     }

@@ -17,7 +17,7 @@ public sealed class PageRowsTests
         new(id, number, $"#{number}", user, "open", "NONE", createdAt, createdAt, null, null);
 
     [Fact]
-    public async Task Stage_RepeatedItemStoredOnce_MalformedCountedOnce_StoredRowsCountedAsUpdated()
+    public async Task Stage_RepeatedItemStoredOnce_MalformedCountedOnceEach_StoredRowsCountedAsUpdated()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var db = database.NewDb();
@@ -38,6 +38,7 @@ public sealed class PageRowsTests
             Issue(1, 1, At, author), // the same item twice on a page (GitHub's list moved while it was read): one row, not malformed
             Issue(2, 2, null), // no creation time: malformed, skipped
             Issue(2, 2, null),
+            Issue(0, 4, At), Issue(0, 5, At), // no id (a node without a database id): two malformed items, not one
             Issue(3, 3, At.AddDays(1)),
         ];
         await IssueRows.StageAsync(page, items, CancellationToken.None);
@@ -46,7 +47,7 @@ public sealed class PageRowsTests
             await write(CancellationToken.None);
         }
 
-        Assert.Equal(1, counts.Malformed);
+        Assert.Equal(3, counts.Malformed);
         Assert.Equal((1, 1), counts.ByKind[nameof(Issue)]);
         Assert.Equal([1, 3], page.Touched.Order());
         Assert.Equal(items.Length, page.Accounts.Count); // every item's author is upserted with the page

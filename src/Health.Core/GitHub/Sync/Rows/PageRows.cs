@@ -5,7 +5,7 @@ namespace Health.Core.GitHub.Sync.Rows;
 
 /// <summary>
 /// The staging rule every kind of row follows, in one place: an item is stored once per GitHub id (the first well-formed
-/// one on the page); an item GitHub sent without what its row needs is counted as malformed and skipped; the accounts of
+/// one on the page); an item GitHub sent without what its row needs (an id among it) is counted as malformed and skipped; the accounts of
 /// every item are upserted with the page; the pull requests and issues the rows belong to are touched (their facts are
 /// derived again); and the rows are upserted, counting how many were new.
 /// </summary>
@@ -31,7 +31,8 @@ internal static class PageRows
     {
         var kept = items.Where(wellFormed).DistinctBy(id).ToList();
         var rows = kept.Select(row).ToList();
-        c.Counts.CountMalformed(items.DistinctBy(id).Count() - rows.Count);
+        // Items without an id are each one malformed item; those with one are counted once however often the page repeats them.
+        c.Counts.CountMalformed(items.Count(i => id(i) <= 0) + items.Where(i => id(i) > 0).DistinctBy(id).Count() - rows.Count);
         c.Accounts.AddRange(items.Select(author));
         c.Touched.UnionWith(rows.Select(number));
         var ids = kept.Select(id).ToList();
