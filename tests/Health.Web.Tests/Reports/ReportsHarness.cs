@@ -35,7 +35,7 @@ internal sealed class ReportsHarness : IAsyncDisposable
     /// <param name="settings">Configuration beyond the harness's own.</param>
     /// <param name="smtp">Whether the app is pointed at the SMTP server (else email is off).</param>
     /// <param name="smtpLogin">A user and password the SMTP server requires before it accepts a message; null: none.</param>
-    /// <param name="configure">More changes to the app's host, e.g. <see cref="CapturedLogs.AddTo"/>.</param>
+    /// <param name="configure">More changes to the app's host, e.g. <see cref="CapturedLogs.AddTo(Microsoft.AspNetCore.Hosting.IWebHostBuilder)"/>.</param>
     public static async Task<ReportsHarness> StartAsync(
         IDictionary<string, string?>? settings = null,
         bool smtp = true,

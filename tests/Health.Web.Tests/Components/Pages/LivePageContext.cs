@@ -2,6 +2,7 @@ using Bunit;
 using Health.Core;
 using Health.Core.Storage;
 using Health.Web.Components;
+using Health.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -36,7 +36,7 @@ public sealed class LivePageContext : BunitContext
             ["ConnectionStrings:Health"] = $"Data Source={Path.Combine(_directory, "health.db")}",
         });
         builder.AddHealthCore();
-        builder.Logging.AddProvider(Logs);
+        Logs.AddTo(builder.Logging);
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
         builder.Services.Replace(ServiceDescriptor.Singleton<IDbContextFactory<HealthDb>>(s => Database = new BusyDatabase(s.GetRequiredService<DbContextOptions<HealthDb>>())));
         builder.Services.AddSingleton(Options.Create(new DashboardOptions { RefreshInterval = Interval }));
@@ -51,7 +51,7 @@ public sealed class LivePageContext : BunitContext
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 15, 12, 0, 0, TimeSpan.Zero));
 
-    public LogSink Logs { get; } = new();
+    public CapturedLogs Logs { get; } = new();
 
     public BusyDatabase Database { get; private set; } = default!;
 
@@ -83,49 +83,6 @@ public sealed class LivePageContext : BunitContext
         {
             Interlocked.Increment(ref _opened);
             return Busy ? throw new SqliteException("database is locked", 5) : new HealthDb(options);
-        }
-    }
-
-    /// <summary>Keeps every log entry: its category, level, message and exception (<see cref="Pages"/>: the pages' own).</summary>
-    public sealed class LogSink : ILoggerProvider
-    {
-        private readonly List<(string Category, LogLevel Level, string Message, Exception? Exception)> _entries = [];
-
-        public IReadOnlyList<(string Category, LogLevel Level, string Message, Exception? Exception)> Entries
-        {
-            get
-            {
-                lock (_entries)
-                {
-                    return [.. _entries];
-                }
-            }
-        }
-
-        /// <summary>What the pages logged (their categories are their types, under <c>Health.Web.Components</c>).</summary>
-        public IReadOnlyList<(string Category, LogLevel Level, string Message, Exception? Exception)> Pages =>
-            [.. Entries.Where(e => e.Category.StartsWith("Health.Web.Components.", StringComparison.Ordinal))];
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(LogSink sink, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                lock (sink._entries)
-                {
-                    sink._entries.Add((category, logLevel, formatter(state, exception), exception));
-                }
-            }
         }
     }
 }
