@@ -117,8 +117,24 @@ public sealed class DerivedFacts(IDbContextFactory<HealthDb> dbFactory, WriteGat
             """,
             repositoryId).ToListAsync(ct)).Single();
 
-    /// <summary>The state to record when a repository is first tracked: nothing to derive yet, and every page will derive its own.</summary>
-    public DerivedState NewState(int repositoryId) => new() { RepositoryId = repositoryId, BotRules = CurrentRules };
+    /// <summary>Records the state of repositories tracked just now: nothing to derive yet, and every page will derive its own.</summary>
+    /// <remarks>
+    /// Inserted only where none is recorded, in one statement: a sync of the repository on another worker may have recorded one
+    /// meanwhile (its first page's <see cref="NextSequenceAsync"/>), and that one stands.
+    /// </remarks>
+    public async Task StartStatesAsync(HealthDb db, IEnumerable<int> repositoryIds, CancellationToken ct)
+    {
+        foreach (var id in repositoryIds)
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                INSERT INTO "DerivedStates" ("RepositoryId", "BotRules", "Sequence", "WholeSequence") VALUES ({0}, {1}, 0, 0)
+                ON CONFLICT ("RepositoryId") DO NOTHING
+                """,
+                [id, CurrentRules],
+                ct);
+        }
+    }
 
     private async Task DeriveWholeAsync(int repositoryId, DerivationRules rules, CancellationToken ct)
     {

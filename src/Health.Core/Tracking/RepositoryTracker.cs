@@ -84,8 +84,7 @@ public sealed class RepositoryTracker(IDbContextFactory<HealthDb> dbFactory, Rep
         var withData = await db.PullRequests.Where(p => ids.Contains(p.RepositoryId)).Select(p => p.RepositoryId)
             .Union(db.Issues.Where(i => ids.Contains(i.RepositoryId)).Select(i => i.RepositoryId))
             .Distinct().ToListAsync(ct);
-        db.DerivedStates.AddRange(ids.Except(known).Except(withData).Select(derived.NewState));
-        await db.SaveChangesAsync(ct);
+        await derived.StartStatesAsync(db, ids.Except(known).Except(withData), ct);
     }
 
     /// <summary>A tracked repository, and the GitHub requests it took to find it.</summary>

@@ -1,6 +1,7 @@
 using GitHubSimulator;
 using Health.Core.GitHub.Sync;
 using Health.Core.Metrics;
+using Health.Core.Storage;
 using Health.Core.Tests.GitHub.GraphQL;
 using Health.Core.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,28 @@ public class IncrementalDerivationTests
         await AssertFreshAndEqualToWholeAsync(h);
         await using var db = h.NewDb();
         Assert.NotNull((await db.PullRequests.SingleAsync(p => p.Number == unanswered.Number)).FirstResponseAt);
+    }
+
+    /// <summary>
+    /// Tracking records a repository's derivation state where none is; a sync on another worker may have recorded one meanwhile
+    /// (its first page), and that one stands: no duplicate-key failure, no sequence moved back.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task StartStates_StateRecordedMeanwhileBySync_IsKept(DatabaseProvider provider)
+    {
+        await using var h = await SyncHarness.StartAsync(new WorldOptions { Prs = 30, End = SyncHarness.WorldEnd }, provider: provider);
+        Assert.Equal(SyncOutcome.Succeeded, (await h.SyncAsync()).Outcome);
+        await using var db = h.NewDb();
+        var id = await db.Repositories.Select(r => r.Id).SingleAsync();
+        var before = await db.DerivedStates.AsNoTracking().SingleAsync(s => s.RepositoryId == id);
+        Assert.True(before.Sequence > 0);
+
+        await h.Service<DerivedFacts>().StartStatesAsync(db, [id, id], CancellationToken.None);
+
+        var after = await db.DerivedStates.AsNoTracking().SingleAsync(s => s.RepositoryId == id);
+        Assert.Equal((before.BotRules, before.Sequence, before.WholeSequence), (after.BotRules, after.Sequence, after.WholeSequence));
     }
 
     /// <summary>An account that turns bot changes facts beyond the page that shows it: the repository's facts become stale, to be derived again whole.</summary>
